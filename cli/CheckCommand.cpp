@@ -1,0 +1,152 @@
+#include "cli/CheckCommand.h"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+#include <thread>
+
+#include "cli/FileCollector.h"
+#include "cli/Reporter.h"
+#include "engine/Analyzer.h"
+
+namespace gklint::cli {
+namespace {
+
+// Files analysed concurrently per batch and per thread; bounds memory whatever the folder size.
+constexpr size_t kFilesPerThreadInBatch = 8;
+
+bool readFile(const std::string& path, uint64_t maxBytes, std::string& bytes, std::string& error) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) {
+    error = "cannot open the file for reading";
+    return false;
+  }
+  const std::streamoff size = in.tellg();
+  if (size < 0) {
+    error = "cannot read the file";
+    return false;
+  }
+  if (static_cast<uint64_t>(size) > maxBytes) {
+    error = "the file is " + std::to_string(size / (1 << 20)) + " MiB, over the " + std::to_string(maxBytes >> 20) +
+            " MiB limit for one report; is this really a report?";
+    return false;
+  }
+  bytes.resize(static_cast<size_t>(size));
+  in.seekg(0);
+  if (size > 0 && !in.read(bytes.data(), size)) {
+    error = "cannot read the file";
+    return false;
+  }
+  return true;
+}
+
+ReportedEdit toReportedEdit(const Source& source, const TextEdit& edit) {
+  const Position b = source.position(edit.span.begin, ColumnUnit::CodePoints);
+  const Position e = source.position(edit.span.end, ColumnUnit::CodePoints);
+  return {static_cast<int>(b.line) + 1, static_cast<int>(b.column) + 1, static_cast<int>(e.line) + 1,
+          static_cast<int>(e.column) + 1, edit.replacement};
+}
+
+FileReport lintFile(const std::string& path, const CheckOptions& options, EncodingChoice encoding,
+                    const RuleSet& rules) {
+  FileReport report;
+  report.path = path;
+  std::string bytes;
+  if (!readFile(path, options.maxFileBytes, bytes, report.error)) return report;
+  AnalyzeOptions analyze;
+  analyze.encoding = encoding;
+  analyze.year = options.year;
+  Analysis analysis = analyzeBytes(path, bytes, *formatFromPath(path), rules, analyze);
+  if (!analysis.ok()) {
+    report.error = analysis.error;
+    return report;
+  }
+  const Source& source = *analysis.source;
+  report.year = analysis.document->year;
+  report.templateName = std::string(templateName(analysis.document->templateId));
+  report.encoding = std::string(encodingName(source.encoding()));
+  for (const Finding& f : analysis.findings) {
+    ReportedFinding r;
+    r.rule = f.ruleId;
+    r.severity = f.severity;
+    r.message = f.message;
+    const Position b = source.position(f.span.begin, ColumnUnit::CodePoints);
+    const Position e = source.position(f.span.end, ColumnUnit::CodePoints);
+    r.line = static_cast<int>(b.line) + 1;
+    r.column = static_cast<int>(b.column) + 1;
+    r.endLine = static_cast<int>(e.line) + 1;
+    r.endColumn = static_cast<int>(e.column) + 1;
+    if (f.fix) {
+      r.fixTitle = f.fix->title;
+      for (const TextEdit& edit : f.fix->edits) r.fixEdits.push_back(toReportedEdit(source, edit));
+    }
+    report.findings.push_back(std::move(r));
+  }
+  return report;
+}
+
+bool failsOn(Severity s, const std::string& threshold) {
+  if (threshold == "never") return false;
+  Severity limit = Severity::Error;
+  parseSeverity(threshold, limit);
+  return s >= limit;
+}
+
+}  // namespace
+
+int runCheck(const CheckOptions& options, const RuleSet& rules, std::ostream& out, std::ostream& err) {
+  EncodingChoice encoding = EncodingChoice::Auto;
+  if (!parseEncodingChoice(options.encoding, encoding)) {
+    err << "gklint: error: unknown encoding '" << options.encoding << "' (use auto, utf-8, utf-16 or gb18030)\n";
+    return 2;
+  }
+  auto reporter = makeReporter(options.format, out, err, {options.color});
+  if (!reporter) {
+    err << "gklint: error: unknown output format '" << options.format << "' (use text or json)\n";
+    return 2;
+  }
+  CollectedFiles collected = collectFiles(options.paths);
+  for (const std::string& e : collected.errors) err << e << "\n";
+  if (collected.files.empty() && collected.errors.empty()) {
+    err << "gklint: error: no .txt or .md reports found in the given folders\n";
+    return 2;
+  }
+
+  const unsigned jobs = std::max(1u, options.jobs ? options.jobs : std::thread::hardware_concurrency());
+  Totals totals;
+  bool failed = false;
+  reporter->begin();
+  const std::vector<std::string>& files = collected.files;
+  const size_t batchSize = jobs * kFilesPerThreadInBatch;
+  for (size_t start = 0; start < files.size(); start += batchSize) {
+    const size_t count = std::min(batchSize, files.size() - start);
+    std::vector<FileReport> batch(count);
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i = next++; i < count; i = next++) batch[i] = lintFile(files[start + i], options, encoding, rules);
+    };
+    if (jobs == 1 || count == 1) {
+      work();
+    } else {
+      std::vector<std::thread> threads;
+      for (unsigned t = 0; t < std::min<size_t>(jobs, count); ++t) threads.emplace_back(work);
+      for (std::thread& t : threads) t.join();
+    }
+    for (const FileReport& report : batch) {
+      ++totals.files;
+      if (!report.error.empty()) ++totals.failedFiles;
+      for (const ReportedFinding& f : report.findings) {
+        (f.severity == Severity::Error ? totals.errors : f.severity == Severity::Warning ? totals.warnings : totals.infos)++;
+        failed = failed || failsOn(f.severity, options.failOn);
+      }
+      reporter->file(report);
+    }
+  }
+  reporter->end(totals);
+  if (totals.failedFiles > 0 || !collected.errors.empty()) return 2;
+  return failed ? 1 : 0;
+}
+
+}  // namespace gklint::cli

@@ -1,0 +1,87 @@
+#include "cli/Cli.h"
+
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/CheckCommand.h"
+#include "cli/RulesCommand.h"
+#include "engine/rules/RuleSet.h"
+
+namespace gklint::cli {
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+bool colorWanted(const std::string& mode, std::ostream& out) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  return &out == &std::cout && std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO);
+}
+
+// The built-in packs; an error here is a bug in gklint, reported rather than hidden.
+bool loadRules(RuleSet& rules, std::ostream& err) {
+  RuleLoadResult loaded = loadBuiltinRules();
+  for (const RuleDiagnostic& d : loaded.errors) err << formatRuleDiagnostic(d) << "\n";
+  if (!loaded.errors.empty()) return false;
+  rules = std::move(loaded.rules);
+  return true;
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"gklint — compliance linter for 政府信息公开工作年度报告", "gklint"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", kVersion);
+
+  CheckOptions check;
+  std::string color = "auto";
+  std::optional<int> year;
+  CLI::App* checkCmd = app.add_subcommand("check", "Lint reports (.txt, .md files or folders) before publication");
+  checkCmd->add_option("paths", check.paths, "Report files or folders")->required();
+  checkCmd->add_option("--format,-f", check.format, "Output format: text or json")->capture_default_str();
+  checkCmd->add_option("--fail-on", check.failOn, "Exit 1 when a finding is at least: error, warning, info, never")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->capture_default_str();
+  checkCmd->add_option("--year", year, "Reporting year (overrides the year found in the title)")
+      ->check(CLI::Range(1990, 2100));
+  checkCmd->add_option("--encoding", check.encoding, "Input encoding: auto, utf-8, utf-16, gb18030")->capture_default_str();
+  checkCmd->add_option("--color", color, "Colour: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  checkCmd->add_option("--jobs,-j", check.jobs, "Files linted in parallel (default: one per core)");
+
+  std::string listFormat = "text";
+  CLI::App* rulesCmd = app.add_subcommand("rules", "Inspect the rule set");
+  rulesCmd->require_subcommand(1);
+  CLI::App* listCmd = rulesCmd->add_subcommand("list", "List every rule with id, severity and summary");
+  listCmd->add_option("--format,-f", listFormat, "text or json")->capture_default_str();
+
+  std::string explainId;
+  CLI::App* explainCmd = app.add_subcommand("explain", "Print a rule's documentation");
+  explainCmd->add_option("rule", explainId, "Rule id, e.g. content/period-missing")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e, out, err);
+    return code == 0 ? 0 : kExitFailure;
+  }
+
+  RuleSet rules;
+  if (!loadRules(rules, err)) return kExitFailure;
+
+  if (*checkCmd) {
+    check.year = year;
+    check.color = colorWanted(color, out);
+    return runCheck(check, rules, out, err);
+  }
+  if (*listCmd) return runRulesList(rules, listFormat, out, err);
+  if (*explainCmd) return runExplain(rules, explainId, out, err);
+  return kExitFailure;
+}
+
+}  // namespace gklint::cli

@@ -1,0 +1,36 @@
+// FileReport: one linted file as the reporters see it — positions already converted to
+// 1-based lines and code-point columns.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/lint/Finding.h"
+
+namespace gklint::cli {
+
+struct ReportedEdit {
+  int line = 0, column = 0, endLine = 0, endColumn = 0;  // 1-based, code points, end exclusive
+  std::string replacement;
+};
+
+struct ReportedFinding {
+  std::string rule;
+  Severity severity = Severity::Warning;
+  std::string message;
+  int line = 0, column = 0, endLine = 0, endColumn = 0;  // 1-based, code points, end exclusive
+  std::optional<std::string> fixTitle;
+  std::vector<ReportedEdit> fixEdits;
+};
+
+struct FileReport {
+  std::string path;
+  std::string error;      // non-empty when the file could not be read or decoded
+  int year = 0;
+  std::string templateName;
+  std::string encoding;
+  std::vector<ReportedFinding> findings;
+};
+
+}  // namespace gklint::cli

@@ -1,0 +1,69 @@
+// JsonReporter: {"files":[{"path","year","template","findings":[…]}],"summary":{…}}, streamed
+// file by file.
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+
+#include "cli/Reporter.h"
+
+namespace gklint::cli {
+namespace {
+
+using nlohmann::json;
+
+json findingJson(const ReportedFinding& f) {
+  json j = {{"rule", f.rule},         {"severity", severityName(f.severity)}, {"message", f.message},
+            {"line", f.line},         {"column", f.column},                  {"endLine", f.endLine},
+            {"endColumn", f.endColumn}};
+  if (f.fixTitle) {
+    json edits = json::array();
+    for (const ReportedEdit& e : f.fixEdits) {
+      edits.push_back({{"line", e.line},
+                       {"column", e.column},
+                       {"endLine", e.endLine},
+                       {"endColumn", e.endColumn},
+                       {"replacement", e.replacement}});
+    }
+    j["fix"] = {{"title", *f.fixTitle}, {"edits", edits}};
+  }
+  return j;
+}
+
+class JsonReporter final : public Reporter {
+ public:
+  explicit JsonReporter(std::ostream& out) : out_(out) {}
+
+  void begin() override { out_ << "{\"files\":["; }
+
+  void file(const FileReport& report) override {
+    json j = {{"path", report.path}};
+    if (!report.error.empty()) {
+      j["error"] = report.error;
+    } else {
+      j["year"] = report.year > 0 ? json(report.year) : json(nullptr);
+      j["template"] = report.templateName;
+      j["encoding"] = report.encoding;
+      json findings = json::array();
+      for (const ReportedFinding& f : report.findings) findings.push_back(findingJson(f));
+      j["findings"] = std::move(findings);
+    }
+    out_ << (first_ ? "" : ",") << j.dump(-1, ' ', false, json::error_handler_t::replace);
+    first_ = false;
+  }
+
+  void end(const Totals& t) override {
+    json summary = {{"files", t.files},     {"errors", t.errors},           {"warnings", t.warnings},
+                    {"info", t.infos},      {"unreadable", t.failedFiles}};
+    out_ << "],\"summary\":" << summary.dump() << "}\n";
+  }
+
+ private:
+  std::ostream& out_;
+  bool first_ = true;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> makeJsonReporter(std::ostream& out) { return std::make_unique<JsonReporter>(out); }
+
+}  // namespace gklint::cli

@@ -1,0 +1,34 @@
+// Reporter: writes lint results in one output format; one implementation per format.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string_view>
+
+#include "cli/FileReport.h"
+
+namespace gklint::cli {
+
+struct Totals {
+  int files = 0, errors = 0, warnings = 0, infos = 0, failedFiles = 0;
+};
+
+// Called as begin(), file() once per file in input order, end(). Files arrive as they are
+// linted, so a reporter must not need the whole batch in memory.
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  virtual void begin() {}
+  virtual void file(const FileReport& report) = 0;
+  virtual void end(const Totals& totals) = 0;
+};
+
+struct ReporterOptions {
+  bool color = false;
+};
+
+// "text" or "json"; null for an unknown name.
+std::unique_ptr<Reporter> makeReporter(std::string_view format, std::ostream& out, std::ostream& err,
+                                       const ReporterOptions& options);
+
+}  // namespace gklint::cli

@@ -1,0 +1,81 @@
+#include "cli/RulesCommand.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <ostream>
+
+#include "engine/text/Utf8.h"
+
+namespace gklint::cli {
+namespace {
+
+std::string describeApplicability(const Applicability& a) {
+  std::string out;
+  auto add = [&](const std::string& s) { out += (out.empty() ? "" : "; ") + s; };
+  if (!a.templates.empty()) {
+    std::string names;
+    for (TemplateId t : a.templates) names += (names.empty() ? "" : ", ") + std::string(templateName(t));
+    add("template " + names);
+  }
+  if (a.minYear && a.maxYear && a.minYear == a.maxYear) add("year " + std::to_string(a.minYear));
+  else if (a.minYear && a.maxYear) add("years " + std::to_string(a.minYear) + "–" + std::to_string(a.maxYear));
+  else if (a.minYear) add("years from " + std::to_string(a.minYear));
+  else if (a.maxYear) add("years up to " + std::to_string(a.maxYear));
+  if (!a.formats.empty()) {
+    std::string names;
+    for (DocumentFormat f : a.formats) names += (names.empty() ? "" : ", ") + std::string(f == DocumentFormat::Text ? "txt" : "md");
+    add("format " + names);
+  }
+  if (a.organ) add(*a.organ == OrganKind::Government ? "governments (人民政府, 乡镇, 街道)" : "departments");
+  return out.empty() ? "every report" : out;
+}
+
+}  // namespace
+
+int runRulesList(const RuleSet& rules, const std::string& format, std::ostream& out, std::ostream& err) {
+  std::vector<const Check*> sorted;
+  for (const auto& c : rules.checks) sorted.push_back(c.get());
+  std::sort(sorted.begin(), sorted.end(), [](const Check* a, const Check* b) { return a->info().id < b->info().id; });
+  if (format == "json") {
+    nlohmann::json list = nlohmann::json::array();
+    for (const Check* c : sorted) {
+      const RuleInfo& r = c->info();
+      list.push_back({{"id", r.id}, {"severity", severityName(r.severity)}, {"kind", r.kind}, {"summary", r.summary}});
+    }
+    out << list.dump(2) << "\n";
+    return 0;
+  }
+  if (format != "text") {
+    err << "gklint: error: unknown output format '" << format << "' (use text or json)\n";
+    return 2;
+  }
+  size_t width = 0;
+  for (const Check* c : sorted) width = std::max(width, c->info().id.size());
+  for (const Check* c : sorted) {
+    const RuleInfo& r = c->info();
+    out << r.id << std::string(width + 2 - r.id.size(), ' ') << severityName(r.severity)
+        << std::string(9 - severityName(r.severity).size(), ' ') << r.summary << "\n";
+  }
+  return 0;
+}
+
+int runExplain(const RuleSet& rules, const std::string& id, std::ostream& out, std::ostream& err) {
+  const Check* check = rules.find(id);
+  if (!check) {
+    err << "gklint: error: no rule '" << id << "'; `gklint rules list` shows every rule\n";
+    return 2;
+  }
+  const RuleInfo& r = check->info();
+  out << r.id << " — " << r.summary << "\n\n";
+  out << "severity:  " << severityName(r.severity) << " (change it in .gklint.yaml)\n";
+  out << "kind:      " << r.kind << "\n";
+  out << "applies:   " << describeApplicability(r.applies) << "\n";
+  if (!r.source.empty()) out << "source:    " << r.source << "\n";
+  out << "defined:   " << r.mark.file << ":" << r.mark.line << "\n";
+  if (!r.description.empty()) out << "\n" << r.description;
+  if (!r.description.empty() && r.description.back() != '\n') out << "\n";
+  return 0;
+}
+
+}  // namespace gklint::cli

@@ -1,0 +1,45 @@
+#include "engine/Analyzer.h"
+
+#include <algorithm>
+
+#include "engine/lint/Linter.h"
+#include "engine/read/MarkdownReader.h"
+#include "engine/read/TextReader.h"
+#include "engine/structure/StructureBuilder.h"
+
+namespace gklint {
+
+std::optional<DocumentFormat> formatFromPath(std::string_view path) {
+  size_t dot = path.rfind('.');
+  size_t slash = path.find_last_of("/\\");
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return std::nullopt;
+  std::string ext(path.substr(dot + 1));
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext == "txt" || ext == "text") return DocumentFormat::Text;
+  if (ext == "md" || ext == "markdown") return DocumentFormat::Markdown;
+  return std::nullopt;
+}
+
+Document readDocument(const Source& source, DocumentFormat format, const RuleSet& rules, const AnalyzeOptions& options) {
+  ReadResult read = format == DocumentFormat::Markdown ? readMarkdown(source.text()) : readText(source.text());
+  StructureOptions structure;
+  structure.yearOverride = options.year;
+  return buildDocument(source, format, std::move(read), rules.outline, structure);
+}
+
+Analysis analyzeBytes(std::string path, std::string_view bytes, DocumentFormat format, const RuleSet& rules,
+                      const AnalyzeOptions& options) {
+  Analysis analysis;
+  DecodeResult decoded = decodeBytes(bytes, options.encoding);
+  if (!decoded.ok) {
+    analysis.error = std::move(decoded.error);
+    analysis.errorOffset = decoded.errorOffset;
+    return analysis;
+  }
+  analysis.source = std::make_unique<Source>(std::move(path), std::move(decoded.text), decoded.encoding);
+  analysis.document = readDocument(*analysis.source, format, rules, options);
+  analysis.findings = lintDocument(*analysis.document, rules);
+  return analysis;
+}
+
+}  // namespace gklint

@@ -1,0 +1,44 @@
+// Analyzer: the whole pipeline for one report — decode, read, structure, lint.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/lint/Finding.h"
+#include "engine/model/Document.h"
+#include "engine/rules/RuleSet.h"
+#include "engine/text/Decoder.h"
+
+namespace gklint {
+
+struct AnalyzeOptions {
+  EncodingChoice encoding = EncodingChoice::Auto;
+  std::optional<int> year;  // overrides the detected reporting year
+};
+
+// The format a path's extension names (.txt, .md, .markdown), or nothing.
+std::optional<DocumentFormat> formatFromPath(std::string_view path);
+
+struct Analysis {
+  std::unique_ptr<Source> source;    // null when decoding failed
+  std::optional<Document> document;  // refers to *source
+  std::vector<Finding> findings;
+  std::string error;                 // decoding error: what is wrong and what to do
+  uint64_t errorOffset = 0;          // byte offset of the decoding error in the input
+
+  bool ok() const { return error.empty(); }
+};
+
+// Runs the pipeline on `bytes`. Never throws for bad input: a decoding problem comes back in
+// Analysis::error. Thread-safe for distinct calls sharing one RuleSet.
+Analysis analyzeBytes(std::string path, std::string_view bytes, DocumentFormat format, const RuleSet& rules,
+                      const AnalyzeOptions& options = {});
+
+// Reads and structures already-decoded text (the LSP's open documents, benchmarks, tests).
+Document readDocument(const Source& source, DocumentFormat format, const RuleSet& rules,
+                      const AnalyzeOptions& options = {});
+
+}  // namespace gklint

@@ -1,0 +1,59 @@
+// Check: the narrow base class every check kind implements, and the context it reports into.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/lint/Finding.h"
+#include "engine/lint/MessageFormat.h"
+#include "engine/model/Document.h"
+#include "engine/rules/RuleInfo.h"
+#include "engine/structure/Outline.h"
+
+namespace gklint {
+
+// What a running check sees. report() tags every finding with the rule's id and severity
+// and formats the rule's message template, so checks never spell their own id.
+class CheckContext {
+ public:
+  CheckContext(const Document& doc, const Outline& outline, const RuleInfo& rule, std::vector<Finding>& out)
+      : doc_(doc), outline_(outline), rule_(rule), out_(out) {}
+
+  const Document& doc() const { return doc_; }
+  const Outline& outline() const { return outline_; }
+  std::string_view text() const { return doc_.text(); }
+  std::string_view textOf(ByteSpan span) const { return doc_.textOf(span); }
+  const RuleInfo& rule() const { return rule_; }
+
+  // The returned reference is valid until the next report() call.
+  Finding& report(ByteSpan span, const MessageArgs& args);
+
+ private:
+  const Document& doc_;
+  const Outline& outline_;
+  const RuleInfo& rule_;
+  std::vector<Finding>& out_;
+};
+
+// A compiled rule: options are read and validated once, in the kind's factory (regexes
+// compiled, scopes parsed) and kept const; run() only runs. Instances are immutable and
+// may be shared between threads.
+class Check {
+ public:
+  explicit Check(RuleInfo info) : info_(std::move(info)) {}
+  virtual ~Check() = default;
+  Check(const Check&) = delete;
+  Check& operator=(const Check&) = delete;
+
+  const RuleInfo& info() const { return info_; }
+  // Called only for documents the rule applies to (RuleInfo::applies).
+  virtual void run(CheckContext& ctx) const = 0;
+  // Outline section keys the rule names (checked against the outline after loading).
+  virtual std::vector<std::string> sectionKeys() const { return {}; }
+
+ private:
+  RuleInfo info_;
+};
+
+}  // namespace gklint

@@ -1,0 +1,175 @@
+// required-pattern: each named item must be found in a scope (a pattern, or several patterns
+// together in one sentence). `mode: each` reports every missing item (at `partial_severity`
+// when some items are present); `mode: any` reports once when none is present. A missing
+// section scope is left to section-presence.
+#include <re2/re2.h>
+
+#include "engine/checks/CheckRegistry.h"
+#include "engine/checks/ScanOptions.h"
+#include "engine/lint/TextScan.h"
+#include "engine/rules/PatternCompiler.h"
+
+namespace gklint {
+
+namespace {
+
+struct RequiredItem {
+  std::string name;
+  std::vector<std::shared_ptr<const RE2>> together;  // all must match within one sentence
+};
+
+std::vector<std::string_view> sentences(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    bool stop = false;
+    for (std::string_view end : {"。", "！", "？", "；"}) {
+      if (s.substr(i, end.size()) == end) {
+        i += end.size();
+        stop = true;
+        break;
+      }
+    }
+    if (stop) {
+      out.push_back(s.substr(start, i - start));
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  if (start < s.size()) out.push_back(s.substr(start));
+  return out;
+}
+
+class RequiredPatternCheck final : public Check {
+ public:
+  RequiredPatternCheck(RuleInfo info, Scope scope, TextScanOptions scan, std::vector<RequiredItem> items, bool each,
+                       std::optional<Severity> partialSeverity)
+      : Check(std::move(info)),
+        scope_(std::move(scope)),
+        scan_(scan),
+        items_(std::move(items)),
+        each_(each),
+        partialSeverity_(partialSeverity) {}
+
+  std::vector<std::string> sectionKeys() const override {
+    if (scope_.kind() == Scope::Kind::Section) return {scope_.sectionKey()};
+    return {};
+  }
+
+  void run(CheckContext& ctx) const override {
+    const Document& doc = ctx.doc();
+    if (!scope_.presentIn(doc) && scope_.kind() == Scope::Kind::Section) return;
+    std::vector<bool> found(items_.size(), false);
+    forEachTextPiece(doc, scope_, scan_, [&](ByteSpan piece, const Block&) {
+      const std::string_view s = ctx.textOf(piece);
+      for (size_t i = 0; i < items_.size(); ++i) {
+        if (!found[i]) found[i] = matches(items_[i], s);
+      }
+    });
+    const size_t present = static_cast<size_t>(std::count(found.begin(), found.end(), true));
+    const ByteSpan at = scope_.anchor(doc);
+    if (!each_) {
+      if (present == 0) ctx.report(at, {{"name", items_.front().name}, {"scope", scope_.spec()}});
+      return;
+    }
+    for (size_t i = 0; i < items_.size(); ++i) {
+      if (found[i]) continue;
+      Finding& f = ctx.report(at, {{"name", items_[i].name}, {"scope", scope_.spec()}});
+      if (present > 0 && partialSeverity_) f.severity = *partialSeverity_;
+    }
+  }
+
+ private:
+  static bool matches(const RequiredItem& item, std::string_view s) {
+    if (item.together.size() == 1) return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *item.together[0]);
+    for (std::string_view sentence : sentences(s)) {
+      bool all = true;
+      for (const auto& re : item.together) {
+        if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *re)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) return true;
+    }
+    return false;
+  }
+
+  Scope scope_;
+  TextScanOptions scan_;
+  std::vector<RequiredItem> items_;
+  bool each_;
+  std::optional<Severity> partialSeverity_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> createRequiredPatternCheck(RuleInfo info, OptionReader& options) {
+  Scope scope;
+  TextScanOptions scan;
+  bool ok = readScanOptions(options, scope, scan);
+  scan.sectionHeadings = false;  // a heading's own words ("…及改进情况") prove nothing
+  const std::string mode = options.string("mode", "each");
+  if (mode != "each" && mode != "any") {
+    options.error("mode", "'mode' must be each or any");
+    ok = false;
+  }
+  std::optional<Severity> partial;
+  if (options.has("partial_severity")) {
+    Severity s;
+    const std::string name = options.string("partial_severity");
+    if (parseSeverity(name, s)) partial = s;
+    else {
+      options.error("partial_severity", "'partial_severity' must be info, warning or error");
+      ok = false;
+    }
+  }
+  std::vector<RequiredItem> items;
+  YAML::Node list = options.node("require");
+  if (!list.IsDefined() || !list.IsSequence() || list.size() == 0) {
+    options.error(list.IsDefined() ? list : YAML::Node(), "require",
+                  "a required-pattern rule needs 'require': a list of {name, pattern} or {name, together: [...]}");
+    return nullptr;
+  }
+  size_t index = 0;
+  for (const YAML::Node& node : list) {
+    const std::string path = "require[" + std::to_string(index++) + "]";
+    OptionReader entry = options.nested(node, path);
+    if (!node.IsMap()) {
+      entry.error(node, "", "each required item must be a mapping with name and pattern (or together)");
+      ok = false;
+      continue;
+    }
+    RequiredItem item;
+    item.name = entry.requiredString("name").value_or("");
+    std::vector<std::string> patterns;
+    YAML::Node patternNode = entry.node("pattern");
+    YAML::Node togetherNode = entry.node("together");
+    if (patternNode.IsDefined() == togetherNode.IsDefined()) {
+      entry.error(node, "", "give exactly one of 'pattern' or 'together'");
+      ok = false;
+      entry.finish();
+      continue;
+    }
+    const YAML::Node& source = patternNode.IsDefined() ? patternNode : togetherNode;
+    if (source.IsScalar()) {
+      patterns.push_back(source.Scalar());
+    } else if (source.IsSequence()) {
+      for (const YAML::Node& p : source) patterns.push_back(p.IsScalar() ? p.Scalar() : "");
+    }
+    for (const std::string& p : patterns) {
+      auto re = compilePattern(p, entry, source, patternNode.IsDefined() ? "pattern" : "together");
+      if (re) item.together.push_back(std::move(re));
+      else ok = false;
+    }
+    entry.finish();
+    if (!item.together.empty()) items.push_back(std::move(item));
+  }
+  if (!ok || items.empty()) return nullptr;
+  return std::make_unique<RequiredPatternCheck>(std::move(info), std::move(scope), scan, std::move(items),
+                                                mode == "each", partial);
+}
+
+}  // namespace gklint

@@ -1,0 +1,17 @@
+#include "engine/checks/ScanOptions.h"
+
+namespace gklint {
+
+bool readScanOptions(OptionReader& options, Scope& scope, TextScanOptions& scan) {
+  std::string error;
+  const std::string spec = options.string("scope", "document");
+  if (!Scope::parse(spec, scope, error)) {
+    options.error("scope", error);
+    return false;
+  }
+  scan.includeTables = options.boolean("include_tables", false);
+  scan.skipMarkers = options.boolean("skip_markers", true);
+  return true;
+}
+
+}  // namespace gklint

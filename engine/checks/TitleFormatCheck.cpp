@@ -1,0 +1,59 @@
+// title-format: the title reads "[机关全称][YYYY]年政府信息公开工作年度报告"; reports a missing
+// title, a different wording, a missing year, or an organ given only as a place name.
+#include <re2/re2.h>
+
+#include "engine/checks/CheckRegistry.h"
+#include "engine/lint/Scope.h"
+#include "engine/rules/PatternCompiler.h"
+
+namespace gklint {
+namespace {
+
+class TitleFormatCheck final : public Check {
+ public:
+  TitleFormatCheck(RuleInfo info, std::shared_ptr<const RE2> pattern, std::vector<std::string> placeSuffixes)
+      : Check(std::move(info)), pattern_(std::move(pattern)), placeSuffixes_(std::move(placeSuffixes)) {}
+
+  void run(CheckContext& ctx) const override {
+    const Document& doc = ctx.doc();
+    if (!doc.title) {
+      ctx.report(documentAnchor(doc), {{"title", ""}, {"detail", "未找到报告标题"}});
+      return;
+    }
+    const Title& title = *doc.title;
+    std::string detail;
+    auto add = [&](const std::string& problem) { detail += (detail.empty() ? "" : "；") + problem; };
+    if (!title.year) add("标题中没有报告年度（YYYY年）");
+    if (!RE2::FullMatch(title.text, *pattern_)) add("应以“政府信息公开工作年度报告”结尾");
+    if (title.organ.empty()) {
+      add("标题应以机关全称开头");
+    } else {
+      for (const std::string& suffix : placeSuffixes_) {
+        if (title.organ.size() >= suffix.size() &&
+            title.organ.compare(title.organ.size() - suffix.size(), suffix.size(), suffix) == 0) {
+          add("“" + title.organ + "”是地名而非机关全称（如“" + title.organ + "人民政府”）");
+          break;
+        }
+      }
+    }
+    if (!detail.empty()) ctx.report(title.span, {{"title", title.text}, {"detail", detail}});
+  }
+
+ private:
+  std::shared_ptr<const RE2> pattern_;
+  std::vector<std::string> placeSuffixes_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> createTitleFormatCheck(RuleInfo info, OptionReader& options) {
+  YAML::Node node = options.node("pattern");
+  std::string pattern = node.IsDefined() && node.IsScalar() ? node.Scalar()
+                                                           : R"((.+?)(\d{4})年度?政府信息公开工作年度报告)";
+  auto re = compilePattern(pattern, options, node.IsDefined() ? node : YAML::Node(), "pattern");
+  std::vector<std::string> places = options.stringList("place_suffixes");
+  if (!re) return nullptr;
+  return std::make_unique<TitleFormatCheck>(std::move(info), std::move(re), std::move(places));
+}
+
+}  // namespace gklint

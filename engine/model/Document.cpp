@@ -1,0 +1,36 @@
+#include "engine/model/Document.h"
+
+namespace gklint {
+
+std::string_view templateName(TemplateId id) {
+  switch (id) {
+    case TemplateId::Gov2021: return "gov-2021";
+    case TemplateId::Trial2019: return "gov-2019";
+    case TemplateId::Old2007: return "old-2007";
+    case TemplateId::Unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+TemplateId templateForYear(int year) {
+  if (year <= 0) return TemplateId::Unknown;
+  if (year <= 2018) return TemplateId::Old2007;
+  if (year <= 2020) return TemplateId::Trial2019;
+  return TemplateId::Gov2021;
+}
+
+const Section* Document::section(std::string_view key) const {
+  for (const Section& s : sections) {
+    if (s.key == key) return &s;
+  }
+  return nullptr;
+}
+
+size_t Document::preambleEnd() const {
+  if (sections.empty()) return blocks.size();
+  size_t first = blocks.size();
+  for (const Section& s : sections) first = std::min(first, headings[s.heading].block);
+  return first;
+}
+
+}  // namespace gklint

@@ -1,0 +1,17 @@
+// TextReader: reads plain-text reports (as extracted from Word or PDF) into blocks.
+#pragma once
+
+#include <string_view>
+
+#include "engine/read/ReadResult.h"
+
+namespace gklint {
+
+// Every non-blank line outside a table is a Paragraph block (content trimmed of white
+// space). Table regions are runs of tab-separated lines, including the label fragments
+// that PDF/Word extraction leaves on tab-less lines between them (one cell per line
+// exports); a region never swallows a top-level heading such as "三、…" or "4、…".
+// Linear in the text size; never fails.
+ReadResult readText(std::string_view text);
+
+}  // namespace gklint

@@ -1,0 +1,52 @@
+// OptionReader: typed, located access to one YAML mapping of a rule file; reports unknown keys.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/rules/RuleDiagnostic.h"
+
+namespace gklint {
+
+// Every accessor marks its key as used; finish() reports every key never asked for as an
+// error ("unknown key"), so a misspelt option can never be silently ignored. Wrong types
+// are reported at the value's line and column; accessors then return the fallback.
+class OptionReader {
+ public:
+  OptionReader(YAML::Node map, std::string file, std::string keyPrefix, std::vector<RuleDiagnostic>& errors);
+
+  bool has(const std::string& key) const;
+  std::string string(const std::string& key, const std::string& fallback = "");
+  std::optional<std::string> requiredString(const std::string& key);
+  // A scalar or a sequence of scalars.
+  std::vector<std::string> stringList(const std::string& key);
+  std::optional<int> integer(const std::string& key);
+  bool boolean(const std::string& key, bool fallback);
+  // The raw node (marked used); null when absent.
+  YAML::Node node(const std::string& key);
+  // A nested reader for a mapping value (or a sequence element); errors share this reader's list.
+  OptionReader nested(YAML::Node map, const std::string& keyPath);
+
+  SourceMark markOf(const YAML::Node& node) const;
+  SourceMark markOf(const std::string& key) const;
+  void error(const YAML::Node& at, const std::string& key, std::string message);
+  void error(const std::string& key, std::string message);
+  std::string keyPath(const std::string& key) const;
+  const std::string& file() const { return file_; }
+  std::vector<RuleDiagnostic>& errors() { return errors_; }
+
+  // Reports keys that were never read. `allowed` lists keys read elsewhere.
+  void finish(const std::vector<std::string>& allowed = {});
+
+ private:
+  YAML::Node map_;
+  std::string file_;
+  std::string prefix_;
+  std::vector<RuleDiagnostic>& errors_;
+  std::vector<std::string> used_;
+};
+
+}  // namespace gklint

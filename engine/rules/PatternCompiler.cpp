@@ -1,0 +1,25 @@
+#include "engine/rules/PatternCompiler.h"
+
+namespace gklint {
+
+std::shared_ptr<const RE2> compilePattern(const std::string& pattern, OptionReader& reader, const YAML::Node& at,
+                                          const std::string& key) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(kMaxPatternMemoryBytes);
+  auto re = std::make_shared<RE2>(pattern, options);
+  if (!re->ok()) {
+    std::string message = "invalid pattern /" + pattern + "/: " + re->error();
+    if (re->error_code() == RE2::ErrorBadPerlOp || re->error_code() == RE2::ErrorBadEscape) {
+      message += " (gklint uses RE2, which has no lookaround or backreferences, so that every pattern runs in "
+                 "linear time; rewrite the pattern with alternatives or capture groups)";
+    } else if (re->error_code() == RE2::ErrorPatternTooLarge) {
+      message += " (the pattern needs more than 8 MiB once compiled; simplify its repetitions)";
+    }
+    reader.error(at, key, message);
+    return nullptr;
+  }
+  return re;
+}
+
+}  // namespace gklint

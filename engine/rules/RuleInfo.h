@@ -1,0 +1,37 @@
+// RuleInfo: the keys every rule has, whatever its check kind (id, severity, message, …).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/model/Document.h"
+#include "engine/rules/RuleDiagnostic.h"
+#include "engine/rules/Severity.h"
+
+namespace gklint {
+
+// When a rule applies to a document; every given condition must hold.
+struct Applicability {
+  std::vector<TemplateId> templates;      // empty: any
+  int minYear = 0;                        // 0: no bound
+  int maxYear = 0;                        // 0: no bound
+  std::vector<DocumentFormat> formats;    // empty: any
+  std::optional<OrganKind> organ;
+
+  bool matches(const Document& doc) const;
+};
+
+struct RuleInfo {
+  std::string id;           // category/kebab-name, stable forever
+  std::string kind;         // the check kind that implements it
+  Severity severity = Severity::Warning;
+  std::string summary;      // one line, for `rules list`
+  std::string message;      // finding message with {placeholders} the kind fills
+  std::string description;  // rationale, for `explain` and the rule docs
+  std::string source;       // legal source: 条例 article, 30号/60号 template, or "convention"
+  Applicability applies;
+  SourceMark mark;          // where the rule is defined
+};
+
+}  // namespace gklint

@@ -1,0 +1,234 @@
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "engine/checks/CheckRegistry.h"
+#include "engine/lint/MessageFormat.h"
+#include "engine/rules/EmbeddedFiles.h"
+#include "engine/rules/OptionReader.h"
+#include "engine/rules/RuleSet.h"
+
+namespace gklint {
+namespace {
+
+std::string knownKinds() {
+  std::string out;
+  for (const CheckKind& kind : checkKinds()) {
+    if (!out.empty()) out += ", ";
+    out += kind.name;
+  }
+  return out;
+}
+
+bool parseTemplate(std::string_view name, TemplateId& out) {
+  if (name == "gov-2021") out = TemplateId::Gov2021;
+  else if (name == "gov-2019") out = TemplateId::Trial2019;
+  else if (name == "old-2007") out = TemplateId::Old2007;
+  else return false;
+  return true;
+}
+
+bool parseFormat(std::string_view name, DocumentFormat& out) {
+  if (name == "txt" || name == "text") out = DocumentFormat::Text;
+  else if (name == "md" || name == "markdown") out = DocumentFormat::Markdown;
+  else return false;
+  return true;
+}
+
+// year: 2021 | ">=2021" | "<=2020" | "2019..2020"
+bool parseYearRange(const std::string& spec, int& minYear, int& maxYear) {
+  int a = 0, b = 0;
+  if (RE2::FullMatch(spec, R"(\s*(\d{4})\s*)", &a)) {
+    minYear = maxYear = a;
+  } else if (RE2::FullMatch(spec, R"(\s*>=\s*(\d{4})\s*)", &a)) {
+    minYear = a;
+  } else if (RE2::FullMatch(spec, R"(\s*<=\s*(\d{4})\s*)", &a)) {
+    maxYear = a;
+  } else if (RE2::FullMatch(spec, R"(\s*(\d{4})\s*\.\.\s*(\d{4})\s*)", &a, &b)) {
+    minYear = a;
+    maxYear = b;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void readApplicability(OptionReader& rule, Applicability& out) {
+  YAML::Node node = rule.node("applies");
+  if (!node.IsDefined() || node.IsNull()) return;
+  if (!node.IsMap()) {
+    rule.error(node, "applies", "'applies' must be a mapping (template, year, format, organ)");
+    return;
+  }
+  OptionReader applies = rule.nested(node, "applies");
+  for (const std::string& name : applies.stringList("template")) {
+    TemplateId id;
+    if (parseTemplate(name, id)) out.templates.push_back(id);
+    else applies.error("template", "unknown template '" + name + "' (use gov-2021, gov-2019 or old-2007)");
+  }
+  if (applies.has("year")) {
+    std::string spec = applies.string("year");
+    if (!parseYearRange(spec, out.minYear, out.maxYear)) {
+      applies.error("year", "bad year condition '" + spec + "' (use 2021, \">=2021\", \"<=2020\" or 2019..2020)");
+    }
+  }
+  for (const std::string& name : applies.stringList("format")) {
+    DocumentFormat format;
+    if (parseFormat(name, format)) out.formats.push_back(format);
+    else applies.error("format", "unknown format '" + name + "' (use txt or md)");
+  }
+  if (applies.has("organ")) {
+    std::string organ = applies.string("organ");
+    if (organ == "government") out.organ = OrganKind::Government;
+    else if (organ == "department") out.organ = OrganKind::Department;
+    else applies.error("organ", "unknown organ kind '" + organ + "' (use government or department)");
+  }
+  applies.finish();
+}
+
+void loadOutline(const YAML::Node& node, OptionReader& top, Outline& out) {
+  if (!node.IsSequence()) {
+    top.error(node, "outline", "'outline' must be a list of sections");
+    return;
+  }
+  Outline outline;
+  size_t index = 0;
+  for (const YAML::Node& item : node) {
+    OptionReader section = top.nested(item, "outline[" + std::to_string(index++) + "]");
+    if (!item.IsMap()) {
+      section.error(item, "", "each outline entry must be a mapping (key, number, title, keywords)");
+      continue;
+    }
+    OutlineSection s;
+    s.key = section.requiredString("key").value_or("");
+    s.number = section.integer("number").value_or(0);
+    s.title = section.requiredString("title").value_or("");
+    s.keywords = section.stringList("keywords");
+    s.variants = section.stringList("variants");
+    s.allowNil = section.boolean("allow_nil", false);
+    if (s.keywords.empty()) section.error("keywords", "an outline section needs at least one keyword");
+    section.finish();
+    outline.sections.push_back(std::move(s));
+  }
+  out = std::move(outline);
+}
+
+class Loader {
+ public:
+  RuleLoadResult result;
+
+  void loadFile(const RuleFile& file) {
+    YAML::Node root;
+    try {
+      root = YAML::Load(file.content);
+    } catch (const YAML::Exception& e) {
+      result.errors.push_back({{file.name, e.mark.line + 1, e.mark.column + 1}, "", "YAML syntax error: " + e.msg});
+      return;
+    }
+    std::vector<RuleDiagnostic>& errors = result.errors;
+    OptionReader top(root, file.name, "", errors);
+    if (root.IsNull()) return;  // an empty file
+    if (!root.IsMap()) {
+      top.error(root, "", "a rule file must be a mapping with 'rules:' and/or 'outline:'");
+      return;
+    }
+    YAML::Node outline = top.node("outline");
+    if (outline.IsDefined()) loadOutline(outline, top, result.rules.outline);
+    YAML::Node rules = top.node("rules");
+    if (rules.IsDefined() && !rules.IsSequence()) {
+      top.error(rules, "rules", "'rules' must be a list of rules");
+    } else if (rules.IsDefined()) {
+      size_t index = 0;
+      for (const YAML::Node& rule : rules) loadRule(rule, top, index++);
+    }
+    top.finish();
+  }
+
+  void validateSectionKeys() {
+    for (const auto& check : result.rules.checks) {
+      for (const std::string& key : check->sectionKeys()) {
+        if (result.rules.outline.indexOf(key) < 0) {
+          result.errors.push_back({check->info().mark, check->info().id,
+                                   "rule '" + check->info().id + "' names section '" + key +
+                                       "', which the outline does not define"});
+        }
+      }
+    }
+  }
+
+ private:
+  void loadRule(const YAML::Node& node, OptionReader& top, size_t index) {
+    OptionReader rule = top.nested(node, "rules[" + std::to_string(index) + "]");
+    if (!node.IsMap()) {
+      rule.error(node, "", "each rule must be a mapping with id, kind, severity, summary and message");
+      return;
+    }
+    const size_t errorsBefore = result.errors.size();
+    RuleInfo info;
+    info.mark = rule.markOf(node);
+    info.id = rule.requiredString("id").value_or("");
+    if (!info.id.empty() && !RE2::FullMatch(info.id, R"([a-z][a-z0-9]*/[a-z0-9]+(?:-[a-z0-9]+)*)")) {
+      rule.error("id", "rule id '" + info.id + "' must look like category/kebab-name (e.g. text/typo)");
+    }
+    if (!info.id.empty() && result.rules.find(info.id) != nullptr) {
+      rule.error("id", "duplicate rule id '" + info.id + "' (already defined at " +
+                           result.rules.find(info.id)->info().mark.file + ":" +
+                           std::to_string(result.rules.find(info.id)->info().mark.line) + ")");
+    }
+    info.kind = rule.requiredString("kind").value_or("");
+    const CheckKind* kind = info.kind.empty() ? nullptr : findCheckKind(info.kind);
+    if (!info.kind.empty() && kind == nullptr) {
+      rule.error("kind", "unknown check kind '" + info.kind + "' (known kinds: " + knownKinds() + ")");
+    }
+    if (auto severity = rule.requiredString("severity")) {
+      if (!parseSeverity(*severity, info.severity)) {
+        rule.error("severity", "unknown severity '" + *severity + "' (use info, warning or error)");
+      }
+    }
+    info.summary = rule.requiredString("summary").value_or("");
+    info.message = rule.requiredString("message").value_or("");
+    info.description = rule.string("description");
+    info.source = rule.string("source");
+    readApplicability(rule, info.applies);
+    if (kind != nullptr) {
+      for (const std::string& name : placeholdersIn(info.message)) {
+        if (std::find(kind->placeholders.begin(), kind->placeholders.end(), name) == kind->placeholders.end()) {
+          std::string known;
+          for (std::string_view p : kind->placeholders) known += (known.empty() ? "" : ", ") + std::string("{") + std::string(p) + "}";
+          rule.error("message", "placeholder {" + name + "} is not provided by kind '" + info.kind +
+                                    "' (it provides " + known + ")");
+        }
+      }
+    }
+    std::unique_ptr<Check> check;
+    if (kind != nullptr) check = kind->create(info, rule);
+    rule.finish();
+    if (check && result.errors.size() == errorsBefore) result.rules.checks.push_back(std::move(check));
+  }
+};
+
+}  // namespace
+
+const Check* RuleSet::find(std::string_view id) const {
+  for (const auto& check : checks) {
+    if (check->info().id == id) return check.get();
+  }
+  return nullptr;
+}
+
+RuleLoadResult loadRuleFiles(const std::vector<RuleFile>& files) {
+  Loader loader;
+  for (const RuleFile& file : files) loader.loadFile(file);
+  loader.validateSectionKeys();
+  return std::move(loader.result);
+}
+
+std::vector<RuleFile> builtinRuleFiles() {
+  std::vector<RuleFile> files;
+  for (const EmbeddedFile& f : embeddedFiles()) files.push_back({"builtin:" + std::string(f.path), std::string(f.content)});
+  return files;
+}
+
+RuleLoadResult loadBuiltinRules() { return loadRuleFiles(builtinRuleFiles()); }
+
+}  // namespace gklint

@@ -1,0 +1,45 @@
+// RuleSet: the compiled rules and the outline they share; the result of loading rule packs.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/checks/Check.h"
+#include "engine/rules/RuleDiagnostic.h"
+#include "engine/structure/Outline.h"
+
+namespace gklint {
+
+// Immutable once loaded; safe to share between threads.
+class RuleSet {
+ public:
+  Outline outline;
+  std::vector<std::unique_ptr<Check>> checks;  // in load order
+
+  const Check* find(std::string_view id) const;
+};
+
+// One YAML file to load: its name for diagnostics ("builtin:gov/text.yaml" or a path) and text.
+struct RuleFile {
+  std::string name;
+  std::string content;
+};
+
+struct RuleLoadResult {
+  RuleSet rules;
+  std::vector<RuleDiagnostic> errors;  // empty when every file loaded cleanly
+};
+
+// Loads rule files: each is a YAML mapping with `rules:` (a list of rules) and/or `outline:`
+// (the section catalogue; the last file that gives one wins). A rule that has errors is
+// left out, and every error is reported with file, line, column and key — nothing is
+// dropped silently. Never throws.
+RuleLoadResult loadRuleFiles(const std::vector<RuleFile>& files);
+
+// The embedded built-in packs.
+std::vector<RuleFile> builtinRuleFiles();
+RuleLoadResult loadBuiltinRules();
+
+}  // namespace gklint

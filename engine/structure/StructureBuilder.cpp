@@ -1,0 +1,136 @@
+#include "engine/structure/StructureBuilder.h"
+
+#include "engine/structure/HeadingParser.h"
+#include "engine/structure/ReportFacts.h"
+#include "engine/text/Trim.h"
+#include "engine/text/Utf8.h"
+
+namespace gklint {
+namespace {
+
+constexpr size_t kMaxSectionTitleCodePoints = 40;
+
+bool isProse(const Block& b) { return b.kind == BlockKind::Paragraph || b.kind == BlockKind::Heading; }
+
+class Builder {
+ public:
+  Builder(Document& doc, const Outline& outline) : doc_(doc), outline_(outline), text_(doc.text()) {}
+
+  void recogniseHeadings() {
+    int lastSectionNumber = 0;
+    for (size_t i = 0; i < doc_.blocks.size(); ++i) {
+      const Block& block = doc_.blocks[i];
+      if (!isProse(block)) continue;
+      std::optional<ParsedMarker> marker = parseMarker(text_, block.content);
+      if (!marker) {
+        if (block.kind == BlockKind::Heading) addUnnumberedMarkdownHeading(i);
+        continue;
+      }
+      Heading h;
+      h.block = i;
+      h.line = block.content;
+      h.marker = marker->marker;
+      h.title = marker->title;
+      h.style = marker->style;
+      h.number = marker->number;
+      h.innerSpace = marker->innerSpace;
+      const std::string title = removeSpaces(marker->title.in(text_));
+      const bool standsAlone = marker->titleIsWholeRest && utf8::codePointCount(title) <= kMaxSectionTitleCodePoints;
+      const int section = standsAlone ? outline_.match(title) : -1;
+      switch (marker->style) {
+        case NumberingStyle::ChineseComma:
+        case NumberingStyle::ArabicComma:
+        case NumberingStyle::ArabicDot:
+          if (section >= 0) {
+            h.level = 1;
+            addSection(h, section);
+            lastSectionNumber = outline_.sections[static_cast<size_t>(section)].number;
+          } else if (marker->style == NumberingStyle::ChineseComma && standsAlone && marker->number > lastSectionNumber &&
+                     lastSectionNumber > 0) {
+            h.level = 1;
+            addSection(h, -1);
+            lastSectionNumber = marker->number;
+          } else {
+            h.level = 3;
+            doc_.headings.push_back(h);
+          }
+          break;
+        case NumberingStyle::FullBrackets:
+        case NumberingStyle::HalfBrackets:
+        case NumberingStyle::MixedBrackets:
+          h.level = 2;
+          doc_.headings.push_back(h);
+          break;
+        case NumberingStyle::ChineseIs:
+          h.level = 3;
+          doc_.headings.push_back(h);
+          break;
+        case NumberingStyle::None:
+          break;
+      }
+    }
+  }
+
+  void closeSections() {
+    for (size_t k = 0; k < doc_.sections.size(); ++k) {
+      Section& s = doc_.sections[k];
+      const size_t headingBlock = doc_.headings[s.heading].block;
+      s.firstBlock = headingBlock + 1;
+      s.endBlock = k + 1 < doc_.sections.size() ? doc_.headings[doc_.sections[k + 1].heading].block : doc_.blocks.size();
+      const uint32_t end = s.endBlock < doc_.blocks.size() ? doc_.blocks[s.endBlock].span.begin
+                                                             : static_cast<uint32_t>(text_.size());
+      s.span = {doc_.blocks[headingBlock].span.begin, end};
+    }
+  }
+
+ private:
+  void addSection(Heading h, int outlineIndex) {
+    Section s;
+    s.outlineIndex = outlineIndex;
+    if (outlineIndex >= 0) s.key = outline_.sections[static_cast<size_t>(outlineIndex)].key;
+    s.heading = doc_.headings.size();
+    doc_.headings.push_back(h);
+    doc_.sections.push_back(s);
+  }
+
+  // "# 总体情况" without a numeral: a section heading when it names an outline section.
+  void addUnnumberedMarkdownHeading(size_t i) {
+    const Block& block = doc_.blocks[i];
+    const std::string title = removeSpaces(block.content.in(text_));
+    if (utf8::codePointCount(title) > kMaxSectionTitleCodePoints) return;
+    const int section = outline_.match(title);
+    if (section < 0 || block.markdownLevel > 2) return;
+    Heading h;
+    h.level = 1;
+    h.block = i;
+    h.line = block.content;
+    h.marker = {block.content.begin, block.content.begin};
+    h.title = block.content;
+    h.style = NumberingStyle::None;
+    addSection(h, section);
+  }
+
+  Document& doc_;
+  const Outline& outline_;
+  std::string_view text_;
+};
+
+}  // namespace
+
+Document buildDocument(const Source& source, DocumentFormat format, ReadResult read, const Outline& outline,
+                       const StructureOptions& options) {
+  Document doc;
+  doc.source = &source;
+  doc.format = format;
+  doc.blocks = std::move(read.blocks);
+  doc.tables = std::move(read.tables);
+  Builder builder(doc, outline);
+  builder.recogniseHeadings();
+  builder.closeSections();
+  findTitle(doc, doc.preambleEnd());
+  findStatisticsPeriod(doc);
+  resolveYearAndTemplate(doc, options.yearOverride);
+  return doc;
+}
+
+}  // namespace gklint

@@ -1,0 +1,53 @@
+// Source: one report's decoded UTF-8 text, its origin and its line index.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "engine/model/ByteSpan.h"
+#include "engine/text/LineIndex.h"
+
+namespace gklint {
+
+enum class Encoding { Utf8, Utf8Bom, Utf16LE, Utf16BE, Gb18030 };
+std::string_view encodingName(Encoding encoding);
+
+// Units in which a column is counted. The engine works in bytes; the CLI prints code
+// points; the LSP negotiates UTF-8 or UTF-16.
+enum class ColumnUnit { Bytes, CodePoints, Utf16 };
+
+// 0-based line and 0-based column in some ColumnUnit.
+struct Position {
+  uint32_t line = 0;
+  uint32_t column = 0;
+  friend constexpr bool operator==(Position, Position) = default;
+};
+
+// Owns the text. Immutable after construction; safe to share between threads.
+class Source {
+ public:
+  Source(std::string path, std::string text, Encoding encoding = Encoding::Utf8);
+
+  const std::string& path() const { return path_; }
+  std::string_view text() const { return text_; }
+  Encoding encoding() const { return encoding_; }
+  const LineIndex& lines() const { return lines_; }
+
+  // Position of byte `offset` (clamped to the text). An offset inside a multi-byte
+  // character counts as that character's start.
+  Position position(uint32_t offset, ColumnUnit unit) const;
+  // Byte offset of `pos`; a column past the end of its line clamps to the line end, a line
+  // past the end clamps to the end of the text.
+  uint32_t offsetAt(Position pos, ColumnUnit unit) const;
+  // The text of 0-based `line` without its terminator.
+  std::string_view lineText(size_t line) const;
+
+ private:
+  std::string path_;
+  std::string text_;
+  Encoding encoding_;
+  LineIndex lines_;
+};
+
+}  // namespace gklint

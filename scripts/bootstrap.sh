@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs everything gklint needs on a fresh Debian machine (run as root):
+# Debian packages for the toolchain and libraries, and the pinned tree-sitter
+# grammars from npm (sources only: npm ci --ignore-scripts runs no install hook).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake pkg-config git ca-certificates python3 nodejs npm
+  libtree-sitter-dev libicu-dev libyaml-cpp-dev libre2-dev libfmt-dev
+  nlohmann-json3-dev libcli11-dev catch2 libbenchmark-dev libzip-dev libpugixml-dev
+)
+if [ "${GKLINT_WITH_TEST_TOOLS:-0}" = 1 ]; then
+  packages+=(neovim hyperfine)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
+  echo "bootstrap: installing pinned grammars (npm ci --ignore-scripts)"
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+fi
