@@ -10,6 +10,7 @@
 #include "cli/FileCollector.h"
 #include "cli/Reporter.h"
 #include "engine/Analyzer.h"
+#include "engine/lint/FixApplier.h"
 
 namespace gklint::cli {
 namespace {
@@ -49,6 +50,38 @@ ReportedEdit toReportedEdit(const Source& source, const TextEdit& edit) {
           static_cast<int>(e.column) + 1, edit.replacement};
 }
 
+// Applies the fixes (up to a few rounds, as fixes that overlap wait for the next round),
+// writes UTF-8 files back, and returns the analysis of the fixed text.
+Analysis fixFile(const std::string& path, const std::string& original, Analysis analysis, const AnalyzeOptions& analyze,
+                 const RuleSet& rules, FileReport& report) {
+  const Encoding encoding = analysis.source->encoding();
+  if (encoding != Encoding::Utf8 && encoding != Encoding::Utf8Bom) {
+    report.notes.push_back("not fixed: the file is " + std::string(encodingName(encoding)) +
+                           "; re-save it as UTF-8 to use --fix");
+    return analysis;
+  }
+  constexpr int kMaxRounds = 4;
+  std::string text(analysis.source->text());
+  size_t total = 0;
+  for (int round = 0; round < kMaxRounds; ++round) {
+    FixResult fixed = applyFixes(text, analysis.findings);
+    if (fixed.applied == 0) break;
+    total += fixed.applied;
+    text = std::move(fixed.text);
+    analysis = analyzeBytes(path, text, *formatFromPath(path), rules, analyze);
+    if (!analysis.ok()) break;
+  }
+  if (total == 0) return analysis;
+  const std::string bytes = (encoding == Encoding::Utf8Bom ? std::string("\xEF\xBB\xBF") : std::string()) + text;
+  if (bytes != original) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) report.error = "cannot write the fixed file";
+  }
+  report.notes.push_back("fixed " + std::to_string(total) + " finding(s)");
+  return analysis;
+}
+
 FileReport lintFile(const std::string& path, const CheckOptions& options, EncodingChoice encoding,
                     const RuleSet& rules) {
   FileReport report;
@@ -63,6 +96,7 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
     report.error = analysis.error;
     return report;
   }
+  if (options.fix) analysis = fixFile(path, bytes, std::move(analysis), analyze, rules, report);
   const Source& source = *analysis.source;
   report.year = analysis.document->year;
   report.templateName = std::string(templateName(analysis.document->templateId));

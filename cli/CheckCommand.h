@@ -19,6 +19,7 @@ struct CheckOptions {
   std::string encoding = "auto";   // auto | utf-8 | utf-16 | gb18030
   bool color = false;
   unsigned jobs = 0;               // 0: one per core
+  bool fix = false;                // apply fixes to UTF-8 files, then report what remains
   uint64_t maxFileBytes = 256ull << 20;
 };
 

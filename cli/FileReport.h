@@ -31,6 +31,7 @@ struct FileReport {
   std::string templateName;
   std::string encoding;
   std::vector<ReportedFinding> findings;
+  std::vector<std::string> notes;  // e.g. what --fix did
 };
 
 }  // namespace gklint::cli

@@ -46,6 +46,7 @@ class JsonReporter final : public Reporter {
       json findings = json::array();
       for (const ReportedFinding& f : report.findings) findings.push_back(findingJson(f));
       j["findings"] = std::move(findings);
+      if (!report.notes.empty()) j["notes"] = report.notes;
     }
     out_ << (first_ ? "" : ",") << j.dump(-1, ' ', false, json::error_handler_t::replace);
     first_ = false;

@@ -24,6 +24,7 @@ class TextReporter final : public Reporter {
       err_ << paint("\033[1m", report.path) << ": " << paint("\033[1;31m", "error") << ": " << report.error << "\n";
       return;
     }
+    for (const std::string& note : report.notes) err_ << paint("\033[1m", report.path) << ": " << note << "\n";
     for (const ReportedFinding& f : report.findings) {
       out_ << paint("\033[1m", report.path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column)) << ": "
            << paint(severityColor(f.severity), std::string(severityName(f.severity))) << ": " << f.message << " "

@@ -24,7 +24,8 @@ class SubheadingStyleCheck final : public Check {
       if (h.style != NumberingStyle::FullBrackets || h.innerSpace) {
         std::string detail = h.innerSpace ? "括号内不应有空格" : "应使用全角括号";
         Finding& f = ctx.report(h.marker, {{"actual", actual}, {"expected", expected}, {"detail", detail}});
-        f.fix = Fix{"改为“" + expected + "”", {{h.marker, expected}}};
+        // Replace the marker and any space after it: "(一) 存在问题" → "（一）存在问题".
+        f.fix = Fix{"改为“" + expected + "”", {{{h.marker.begin, std::max(h.marker.end, h.title.begin)}, expected}}};
       } else if (previous > 0 && h.number != previous + 1 && h.number != 1) {
         const std::string wanted = "（" + chineseNumeral(previous + 1) + "）";
         ctx.report(h.marker, {{"actual", actual},
