@@ -11,6 +11,7 @@
 #include "cli/Reporter.h"
 #include "engine/Analyzer.h"
 #include "engine/lint/FixApplier.h"
+#include "engine/text/Utf8.h"
 
 namespace gklint::cli {
 namespace {
@@ -101,19 +102,27 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
   report.year = analysis.document->year;
   report.templateName = std::string(templateName(analysis.document->templateId));
   report.encoding = std::string(encodingName(source.encoding()));
+  PositionCursor cursor(source, ColumnUnit::CodePoints);  // findings come sorted by begin
   for (const Finding& f : analysis.findings) {
     ReportedFinding r;
     r.rule = f.ruleId;
     r.severity = f.severity;
     r.message = f.message;
-    const Position b = source.position(f.span.begin, ColumnUnit::CodePoints);
-    const Position e = source.position(f.span.end, ColumnUnit::CodePoints);
+    const Position b = cursor.at(f.span.begin);
+    Position e = b;
+    const std::string_view spanText = source.text().substr(f.span.begin, f.span.size());
+    if (spanText.find_first_of("\r\n") == std::string_view::npos) {
+      e.column += static_cast<uint32_t>(utf8::codePointCount(spanText));  // the common one-line span
+    } else {
+      e = source.position(f.span.end, ColumnUnit::CodePoints);
+    }
     r.line = static_cast<int>(b.line) + 1;
     r.column = static_cast<int>(b.column) + 1;
     r.endLine = static_cast<int>(e.line) + 1;
     r.endColumn = static_cast<int>(e.column) + 1;
     if (f.fix) {
       r.fixTitle = f.fix->title;
+      r.fixSafe = f.fix->safe;
       for (const TextEdit& edit : f.fix->edits) r.fixEdits.push_back(toReportedEdit(source, edit));
     }
     report.findings.push_back(std::move(r));

@@ -21,6 +21,7 @@ struct ReportedFinding {
   std::string message;
   int line = 0, column = 0, endLine = 0, endColumn = 0;  // 1-based, code points, end exclusive
   std::optional<std::string> fixTitle;
+  bool fixSafe = true;  // applied by --fix; unsafe fixes are for the editor only
   std::vector<ReportedEdit> fixEdits;
 };
 

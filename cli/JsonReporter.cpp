@@ -24,7 +24,7 @@ json findingJson(const ReportedFinding& f) {
                        {"endColumn", e.endColumn},
                        {"replacement", e.replacement}});
     }
-    j["fix"] = {{"title", *f.fixTitle}, {"edits", edits}};
+    j["fix"] = {{"title", *f.fixTitle}, {"safe", f.fixSafe}, {"edits", edits}};
   }
   return j;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/lint/Linter.h"
+#include "engine/read/MarkdownGuard.h"
 #include "engine/read/MarkdownReader.h"
 #include "engine/read/TextReader.h"
 #include "engine/structure/StructureBuilder.h"
@@ -35,6 +36,13 @@ Analysis analyzeBytes(std::string path, std::string_view bytes, DocumentFormat f
     analysis.error = std::move(decoded.error);
     analysis.errorOffset = decoded.errorOffset;
     return analysis;
+  }
+  if (format == DocumentFormat::Markdown) {
+    if (auto hazard = findMarkdownHazard(decoded.text)) {
+      analysis.error = hazard->message;
+      analysis.errorOffset = hazard->offset;
+      return analysis;
+    }
   }
   analysis.source = std::make_unique<Source>(std::move(path), std::move(decoded.text), decoded.encoding);
   analysis.document = readDocument(*analysis.source, format, rules, options);

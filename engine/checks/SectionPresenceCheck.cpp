@@ -32,7 +32,7 @@ class SectionPresenceCheck final : public Check {
       const bool atEnd = at.begin == doc.text().size();
       std::string insert = atEnd ? "\n" + heading + "\n" : heading + "\n\n";
       if (doc.format == DocumentFormat::Markdown) insert = atEnd ? "\n# " + heading + "\n" : "# " + heading + "\n\n";
-      f.fix = Fix{"插入标题“" + heading + "”", {{at, insert}}};
+      f.fix = Fix{"插入标题“" + heading + "”", {{at, insert}}, /*safe=*/false};
     }
   }
 };

@@ -16,10 +16,13 @@ struct TextEdit {
   std::string replacement;
 };
 
-// A fix is offered only where one replacement is right; its edits never overlap.
+// A fix is offered only where one replacement is right; its edits never overlap. A fix that
+// is not `safe` (e.g. inserting a missing section heading, which leaves the drafter to write
+// the section) is offered in the editor but never applied by `gklint check --fix`.
 struct Fix {
   std::string title;  // e.g. "改为“一、”"
   std::vector<TextEdit> edits;
+  bool safe = true;
 };
 
 struct RelatedSpan {

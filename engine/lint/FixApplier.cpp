@@ -4,10 +4,12 @@
 
 namespace gklint {
 
-FixResult applyFixes(std::string_view text, const std::vector<Finding>& findings) {
+FixResult applyFixes(std::string_view text, const std::vector<Finding>& findings, FixSelection selection) {
   std::vector<const Fix*> fixes;
   for (const Finding& f : findings) {
-    if (f.fix && !f.fix->edits.empty()) fixes.push_back(&*f.fix);
+    if (!f.fix || f.fix->edits.empty()) continue;
+    if (selection == FixSelection::SafeOnly && !f.fix->safe) continue;
+    fixes.push_back(&*f.fix);
   }
   auto firstBegin = [](const Fix* fix) {
     uint32_t b = UINT32_MAX;

@@ -15,8 +15,12 @@ struct FixResult {
   size_t skipped = 0;   // fixes left out because they overlap an earlier one
 };
 
-// Applies each finding's fix, in text order; a fix whose edits overlap an already applied
-// edit is skipped (run again to apply it against the new text). Pure.
-FixResult applyFixes(std::string_view text, const std::vector<Finding>& findings);
+enum class FixSelection { SafeOnly, All };
+
+// Applies each finding's fix (only Fix::safe ones with SafeOnly), in text order; a fix whose
+// edits overlap an already applied edit is skipped (run again to apply it against the new
+// text). Pure.
+FixResult applyFixes(std::string_view text, const std::vector<Finding>& findings,
+                     FixSelection selection = FixSelection::SafeOnly);
 
 }  // namespace gklint

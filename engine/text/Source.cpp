@@ -60,4 +60,24 @@ std::string_view Source::lineText(size_t line) const {
   return std::string_view(text_).substr(lines_.lineStart(line), lines_.lineEnd(line) - lines_.lineStart(line));
 }
 
+Position PositionCursor::at(uint32_t offset) {
+  const std::string_view text = source_.text();
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text.size()));
+  while (offset > 0 && offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) --offset;
+  const bool sameLine = valid_ && offset >= offset_ && source_.lines().lineOf(offset) == position_.line;
+  if (!sameLine) {
+    position_ = source_.position(offset, unit_);
+  } else {
+    std::string_view step = text.substr(offset_, offset - offset_);
+    switch (unit_) {
+      case ColumnUnit::Bytes: position_.column += static_cast<uint32_t>(step.size()); break;
+      case ColumnUnit::CodePoints: position_.column += static_cast<uint32_t>(utf8::codePointCount(step)); break;
+      case ColumnUnit::Utf16: position_.column += static_cast<uint32_t>(utf8::utf16Length(step)); break;
+    }
+  }
+  offset_ = offset;
+  valid_ = true;
+  return position_;
+}
+
 }  // namespace gklint

@@ -50,4 +50,20 @@ class Source {
   LineIndex lines_;
 };
 
+// Converts ascending byte offsets of one Source to positions in amortised O(distance moved),
+// for reporting many findings on one long line. Falls back to Source::position when an
+// offset goes backwards or to another line.
+class PositionCursor {
+ public:
+  PositionCursor(const Source& source, ColumnUnit unit) : source_(source), unit_(unit) {}
+  Position at(uint32_t offset);
+
+ private:
+  const Source& source_;
+  ColumnUnit unit_;
+  uint32_t offset_ = 0;
+  Position position_{};
+  bool valid_ = false;
+};
+
 }  // namespace gklint
