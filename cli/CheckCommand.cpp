@@ -68,16 +68,20 @@ Analysis fixFile(const std::string& path, const std::string& original, Analysis 
     FixResult fixed = applyFixes(text, analysis.findings);
     if (fixed.applied == 0) break;
     total += fixed.applied;
+    Analysis next = analyzeBytes(path, fixed.text, *formatFromPath(path), rules, analyze);
+    if (!next.ok()) break;  // cannot happen for valid UTF-8 edits; keep the last good state
     text = std::move(fixed.text);
-    analysis = analyzeBytes(path, text, *formatFromPath(path), rules, analyze);
-    if (!analysis.ok()) break;
+    analysis = std::move(next);
   }
   if (total == 0) return analysis;
   const std::string bytes = (encoding == Encoding::Utf8Bom ? std::string("\xEF\xBB\xBF") : std::string()) + text;
   if (bytes != original) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) report.error = "cannot write the fixed file";
+    if (!out) {
+      report.notes.push_back("not fixed: cannot write the file");
+      return analysis;
+    }
   }
   report.notes.push_back("fixed " + std::to_string(total) + " finding(s)");
   return analysis;
@@ -151,7 +155,6 @@ int runCheck(const CheckOptions& options, const RuleSet& rules, std::ostream& ou
     return 2;
   }
   CollectedFiles collected = collectFiles(options.paths);
-  for (const std::string& e : collected.errors) err << e << "\n";
   if (collected.files.empty() && collected.errors.empty()) {
     err << "gklint: error: no .txt or .md reports found in the given folders\n";
     return 2;
@@ -161,6 +164,15 @@ int runCheck(const CheckOptions& options, const RuleSet& rules, std::ostream& ou
   Totals totals;
   bool failed = false;
   reporter->begin();
+  // Paths that could not be collected are reported like unreadable files, so JSON consumers see them.
+  for (const PathError& e : collected.errors) {
+    FileReport report;
+    report.path = e.path;
+    report.error = e.message;
+    ++totals.files;
+    ++totals.failedFiles;
+    reporter->file(report);
+  }
   const std::vector<std::string>& files = collected.files;
   const size_t batchSize = jobs * kFilesPerThreadInBatch;
   for (size_t start = 0; start < files.size(); start += batchSize) {

@@ -16,7 +16,7 @@ CollectedFiles collectFiles(const std::vector<std::string>& paths) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      result.errors.push_back(path + ": error: no such file or folder");
+      result.errors.push_back({path, "no such file or folder"});
       continue;
     }
     if (fs::is_directory(status)) {
@@ -30,14 +30,14 @@ CollectedFiles collectFiles(const std::vector<std::string>& paths) {
         }
         if (it->is_regular_file(ec) && formatFromPath(it->path().string())) found.push_back(it->path().string());
       }
-      if (ec) result.errors.push_back(path + ": error: cannot read folder: " + ec.message());
+      if (ec) result.errors.push_back({path, "cannot read folder: " + ec.message()});
       std::sort(found.begin(), found.end());
       result.files.insert(result.files.end(), found.begin(), found.end());
       continue;
     }
     if (!formatFromPath(path)) {
-      result.errors.push_back(path + ": error: unsupported file type; gklint reads .txt and .md reports "
-                                     "(export Word/PDF reports to text first)");
+      result.errors.push_back({path, "unsupported file type; gklint reads .txt and .md reports "
+                                     "(export Word/PDF reports to text first)"});
       continue;
     }
     result.files.push_back(path);

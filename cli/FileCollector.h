@@ -6,9 +6,14 @@
 
 namespace gklint::cli {
 
+struct PathError {
+  std::string path;
+  std::string message;  // what is wrong and what to do
+};
+
 struct CollectedFiles {
-  std::vector<std::string> files;   // in argument order; folder contents sorted by path
-  std::vector<std::string> errors;  // "path: error: …" for paths that do not exist or are unsupported
+  std::vector<std::string> files;  // in argument order; folder contents sorted by path
+  std::vector<PathError> errors;   // paths that do not exist, cannot be read or are unsupported
 };
 
 // A file argument is taken as given if its extension is supported (.txt, .md, .markdown),

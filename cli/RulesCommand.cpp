@@ -68,7 +68,7 @@ int runExplain(const RuleSet& rules, const std::string& id, std::ostream& out, s
   }
   const RuleInfo& r = check->info();
   out << r.id << " — " << r.summary << "\n\n";
-  out << "severity:  " << severityName(r.severity) << " (change it in .gklint.yaml)\n";
+  out << "severity:  " << severityName(r.severity) << "\n";
   out << "kind:      " << r.kind << "\n";
   out << "applies:   " << describeApplicability(r.applies) << "\n";
   if (!r.source.empty()) out << "source:    " << r.source << "\n";

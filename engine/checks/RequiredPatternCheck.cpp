@@ -129,8 +129,10 @@ std::unique_ptr<Check> createRequiredPatternCheck(RuleInfo info, OptionReader& o
   std::vector<RequiredItem> items;
   YAML::Node list = options.node("require");
   if (!list.IsDefined() || !list.IsSequence() || list.size() == 0) {
-    options.error(list.IsDefined() ? list : YAML::Node(), "require",
-                  "a required-pattern rule needs 'require': a list of {name, pattern} or {name, together: [...]}");
+    const std::string message =
+        "a required-pattern rule needs 'require': a list of {name, pattern} or {name, together: [...]}";
+    if (list.IsDefined()) options.error(list, "require", message);
+    else options.error("id", message);
     return nullptr;
   }
   size_t index = 0;
@@ -154,10 +156,24 @@ std::unique_ptr<Check> createRequiredPatternCheck(RuleInfo info, OptionReader& o
       continue;
     }
     const YAML::Node& source = patternNode.IsDefined() ? patternNode : togetherNode;
-    if (source.IsScalar()) {
+    const std::string key = patternNode.IsDefined() ? "pattern" : "together";
+    if (patternNode.IsDefined() && !patternNode.IsScalar()) {
+      entry.error(patternNode, key, "'pattern' must be one regular expression (use 'together' for several in one sentence)");
+      ok = false;
+    } else if (togetherNode.IsDefined() && (!togetherNode.IsSequence() || togetherNode.size() == 0)) {
+      entry.error(togetherNode, key, "'together' must be a non-empty list of regular expressions");
+      ok = false;
+    } else if (source.IsScalar()) {
       patterns.push_back(source.Scalar());
-    } else if (source.IsSequence()) {
-      for (const YAML::Node& p : source) patterns.push_back(p.IsScalar() ? p.Scalar() : "");
+    } else {
+      for (const YAML::Node& p : source) {
+        if (p.IsScalar()) {
+          patterns.push_back(p.Scalar());
+        } else {
+          entry.error(p, key, "every item of 'together' must be a regular expression string");
+          ok = false;
+        }
+      }
     }
     for (const std::string& p : patterns) {
       auto re = compilePattern(p, entry, source, patternNode.IsDefined() ? "pattern" : "together");

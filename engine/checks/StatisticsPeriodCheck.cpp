@@ -1,6 +1,6 @@
 // statistics-period: with `report: missing`, a report that never states its statistics
 // period; with `report: invalid`, a stated period that is malformed, not 1月1日–12月31日, or
-// spans two years (the year against the title is year-consistency's job).
+// spans two years (its year against the reporting year is year-consistency's job).
 #include "engine/checks/CheckRegistry.h"
 #include "engine/lint/Scope.h"
 
@@ -41,9 +41,6 @@ class StatisticsPeriodCheck final : public Check {
       ctx.report(at, {{"year", year},
                       {"detail", "统计期限跨越两个年度（" + std::to_string(p.startYear) + "年至" +
                                      std::to_string(p.endYear) + "年）"}});
-    } else if (doc.yearSource == YearSource::Override && p.startYear != doc.year) {
-      ctx.report(at, {{"year", year},
-                      {"detail", "统计期限年份（" + std::to_string(p.startYear) + "）不是报告年度（" + year + "）"}});
     }
   }
 

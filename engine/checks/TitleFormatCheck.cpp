@@ -24,7 +24,7 @@ class TitleFormatCheck final : public Check {
     std::string detail;
     auto add = [&](const std::string& problem) { detail += (detail.empty() ? "" : "；") + problem; };
     if (!title.year) add("标题中没有报告年度（YYYY年）");
-    if (!RE2::FullMatch(title.text, *pattern_)) add("应以“政府信息公开工作年度报告”结尾");
+    else if (!RE2::FullMatch(title.text, *pattern_)) add("应为“[机关全称][YYYY]年政府信息公开工作年度报告”");
     if (title.organ.empty()) {
       add("标题应以机关全称开头");
     } else {
@@ -48,8 +48,11 @@ class TitleFormatCheck final : public Check {
 
 std::unique_ptr<Check> createTitleFormatCheck(RuleInfo info, OptionReader& options) {
   YAML::Node node = options.node("pattern");
-  std::string pattern = node.IsDefined() && node.IsScalar() ? node.Scalar()
-                                                           : R"((.+?)(\d{4})年度?政府信息公开工作年度报告)";
+  if (node.IsDefined() && !node.IsScalar()) {
+    options.error(node, "pattern", "'pattern' must be a string (a regular expression the whole title must match)");
+    return nullptr;
+  }
+  std::string pattern = node.IsDefined() ? node.Scalar() : R"((.+?)(\d{4})年度?政府信息公开工作年度报告)";
   auto re = compilePattern(pattern, options, node.IsDefined() ? node : YAML::Node(), "pattern");
   std::vector<std::string> places = options.stringList("place_suffixes");
   if (!re) return nullptr;

@@ -30,13 +30,15 @@ class YearConsistencyCheck final : public Check {
     const Document& doc = ctx.doc();
     if (doc.year <= 0) return;
     const std::string year = std::to_string(doc.year);
-    if (doc.title && doc.title->year && doc.period && doc.period->datesParsed &&
-        doc.period->startYear != *doc.title->year) {
+    // The period against the title's year, or against --year when given.
+    const bool override = doc.yearSource == YearSource::Override;
+    const std::optional<int> stated = override ? std::optional<int>(doc.year) : (doc.title ? doc.title->year : std::nullopt);
+    if (stated && doc.period && doc.period->datesParsed && doc.period->startYear != *stated) {
       ctx.report(doc.period->datesSpan,
                  {{"year", year},
                   {"found", std::to_string(doc.period->startYear)},
-                  {"detail", "统计期限的年份（" + std::to_string(doc.period->startYear) + "）与标题中的年份（" +
-                                 std::to_string(*doc.title->year) + "）不一致"}});
+                  {"detail", "统计期限的年份（" + std::to_string(doc.period->startYear) + "）与" +
+                                 (override ? "指定的报告年度（" : "标题中的年份（") + std::to_string(*stated) + "）不一致"}});
     }
     reportStale(ctx, Scope::Kind::Preamble, reportMention(), 0, false);
     reportStale(ctx, Scope::Kind::Section, paragraphYear(), 1, true);

@@ -5,6 +5,12 @@
 namespace gklint {
 
 bool Applicability::matches(const Document& doc) const {
+  // Reports of 2018 and before follow the old 条例 (2007) and its different structure: only
+  // rules written for old-2007 look at them.
+  if (doc.templateId == TemplateId::Old2007 &&
+      std::find(templates.begin(), templates.end(), TemplateId::Old2007) == templates.end()) {
+    return false;
+  }
   if (!templates.empty() && std::find(templates.begin(), templates.end(), doc.templateId) == templates.end()) {
     return false;
   }

@@ -11,7 +11,8 @@
 
 namespace gklint {
 
-// When a rule applies to a document; every given condition must hold.
+// When a rule applies to a document; every given condition must hold. A report of the old
+// format (old-2007, years up to 2018) is seen only by rules whose templates name old-2007.
 struct Applicability {
   std::vector<TemplateId> templates;      // empty: any
   int minYear = 0;                        // 0: no bound

@@ -26,6 +26,17 @@ const RE2& periodKeyword() {
   return re;
 }
 
+// Keywords that only ever introduce the statistics period (not "统计范围", "数据统计工作").
+const RE2& strongKeyword() {
+  static const RE2 re(R"(统计(?:期限|期间|时限|时段|区间|周期))");
+  return re;
+}
+
+const RE2& paragraphYear() {
+  static const RE2 re(R"(^(\d{4})\s*年)");
+  return re;
+}
+
 const RE2& dateRange() {
   static const RE2 re(
       R"(((\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|—+|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日))");
@@ -97,41 +108,48 @@ void findTitle(Document& doc, size_t preambleEnd) {
 }
 
 void findStatisticsPeriod(Document& doc) {
+  // Preference: a period keyword with a date range; else a strong keyword alone (a period
+  // stated without dates: malformed); else a bare 1月1日…12月31日 range beside 本报告/数据.
   const std::string_view text = doc.text();
+  std::optional<StatisticsPeriod> withoutDates, bareRange;
   for (const Block& block : doc.blocks) {
     if (!isProse(block)) continue;
     std::string_view s = block.content.in(text);
     re2::StringPiece keyword;
-    re2::StringPiece input(s.data(), s.size());
-    const bool hasKeyword = RE2::PartialMatch(input, periodKeyword(), &keyword);
+    const bool hasKeyword = RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), periodKeyword(), &keyword);
     re2::StringPiece match, y1, m1, d1, y2, m2, d2;
-    re2::StringPiece dates(s.data(), s.size());
-    const bool hasRange = RE2::PartialMatch(dates, dateRange(), &match, &y1, &m1, &d1, &y2, &m2, &d2);
-    if (!hasKeyword) {
-      // A bare 1月1日…12月31日 range counts only beside 本报告/数据.
-      const bool aboutReport = s.find("本报告") != std::string_view::npos || s.find("数据") != std::string_view::npos;
-      if (!hasRange || !aboutReport) continue;
-    }
+    const bool hasRange =
+        RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), dateRange(), &match, &y1, &m1, &d1, &y2, &m2, &d2);
+    const bool aboutReport = s.find("本报告") != std::string_view::npos || s.find("数据") != std::string_view::npos;
+    if (!hasKeyword && !(hasRange && aboutReport)) continue;
     StatisticsPeriod period;
     const char* anchor = hasKeyword ? keyword.data() : match.data();
     period.span = sentenceAround(text, block.content, block.content.begin + static_cast<uint32_t>(anchor - s.data()));
-    if (hasRange) {
-      auto num = [](re2::StringPiece p) { return p.empty() ? 0 : std::stoi(std::string(p.data(), p.size())); };
-      period.datesParsed = true;
-      period.startYear = num(y1);
-      period.startMonth = num(m1);
-      period.startDay = num(d1);
-      period.endYear = num(y2);
-      period.endMonth = num(m2);
-      period.endDay = num(d2);
-      uint32_t at = block.content.begin + static_cast<uint32_t>(match.data() - s.data());
-      period.datesSpan = {at, at + static_cast<uint32_t>(match.size())};
-      // Widen the sentence when the range runs past it.
-      period.span.end = std::max(period.span.end, period.datesSpan.end);
+    if (!hasRange) {
+      if (!withoutDates && RE2::PartialMatch(re2::StringPiece(keyword.data(), keyword.size()), strongKeyword())) {
+        withoutDates = period;
+      }
+      continue;
     }
-    doc.period = period;
-    return;
+    auto num = [](re2::StringPiece p) { return p.empty() ? 0 : std::stoi(std::string(p.data(), p.size())); };
+    period.datesParsed = true;
+    period.startYear = num(y1);
+    period.startMonth = num(m1);
+    period.startDay = num(d1);
+    period.endYear = num(y2);
+    period.endMonth = num(m2);
+    period.endDay = num(d2);
+    const uint32_t at = block.content.begin + static_cast<uint32_t>(match.data() - s.data());
+    period.datesSpan = {at, at + static_cast<uint32_t>(match.size())};
+    period.span.end = std::max(period.span.end, period.datesSpan.end);  // the range may run past the sentence
+    if (hasKeyword) {
+      doc.period = period;
+      return;
+    }
+    if (!bareRange) bareRange = period;
   }
+  if (bareRange) doc.period = bareRange;
+  else if (withoutDates) doc.period = withoutDates;
 }
 
 void resolveYearAndTemplate(Document& doc, std::optional<int> yearOverride) {
@@ -145,12 +163,17 @@ void resolveYearAndTemplate(Document& doc, std::optional<int> yearOverride) {
     doc.year = doc.period->startYear;
     doc.yearSource = YearSource::Period;
   } else {
+    // Last resort: a paragraph opening with "YYYY年" in the preamble or the overview
+    // ("2021年，我乡…"); a year mentioned in passing ("根据2019年修订的《条例》") is no evidence.
     const std::string_view text = doc.text();
-    for (const Block& block : doc.blocks) {
+    const Section* overview = doc.section("overview");
+    const size_t end = overview ? overview->endBlock : doc.preambleEnd();
+    for (size_t i = 0; i < end && i < doc.blocks.size(); ++i) {
+      const Block& block = doc.blocks[i];
       if (!isProse(block)) continue;
       re2::StringPiece year;
       std::string_view s = block.content.in(text);
-      if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), yearPattern(), &year)) {
+      if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), paragraphYear(), &year)) {
         doc.year = std::stoi(std::string(year.data(), year.size()));
         doc.yearSource = YearSource::Text;
         break;

@@ -1,5 +1,7 @@
 #include "engine/structure/StructureBuilder.h"
 
+#include <cstdint>
+
 #include "engine/structure/HeadingParser.h"
 #include "engine/structure/ReportFacts.h"
 #include "engine/text/Trim.h"
@@ -17,11 +19,33 @@ class Builder {
   Builder(Document& doc, const Outline& outline) : doc_(doc), outline_(outline), text_(doc.text()) {}
 
   void recogniseHeadings() {
+    // Pass 1: markers and outline matches of every prose line.
+    std::vector<std::optional<ParsedMarker>> markers(doc_.blocks.size());
+    std::vector<int> matches(doc_.blocks.size(), -1);
+    for (size_t i = 0; i < doc_.blocks.size(); ++i) {
+      const Block& block = doc_.blocks[i];
+      if (!isProse(block)) continue;
+      markers[i] = parseMarker(text_, block.content);
+      if (markers[i] && markers[i]->titleIsWholeRest) {
+        const std::string title = removeSpaces(markers[i]->title.in(text_));
+        if (utf8::codePointCount(title) <= kMaxSectionTitleCodePoints) matches[i] = outline_.match(title);
+      }
+    }
+    // The smallest section number a later heading claims: an unmatched "二、完善制度" inside
+    // 一、总体情况 must not open a section when "二、主动公开…" is still to come.
+    std::vector<int> laterClaimed(doc_.blocks.size() + 1, INT32_MAX);
+    for (size_t i = doc_.blocks.size(); i-- > 0;) {
+      laterClaimed[i] = laterClaimed[i + 1];
+      if (matches[i] >= 0) {
+        laterClaimed[i] = std::min(laterClaimed[i], outline_.sections[static_cast<size_t>(matches[i])].number);
+      }
+    }
+    // Pass 2: levels and sections.
     int lastSectionNumber = 0;
     for (size_t i = 0; i < doc_.blocks.size(); ++i) {
       const Block& block = doc_.blocks[i];
       if (!isProse(block)) continue;
-      std::optional<ParsedMarker> marker = parseMarker(text_, block.content);
+      std::optional<ParsedMarker>& marker = markers[i];
       if (!marker) {
         if (block.kind == BlockKind::Heading) addUnnumberedMarkdownHeading(i);
         continue;
@@ -36,7 +60,7 @@ class Builder {
       h.innerSpace = marker->innerSpace;
       const std::string title = removeSpaces(marker->title.in(text_));
       const bool standsAlone = marker->titleIsWholeRest && utf8::codePointCount(title) <= kMaxSectionTitleCodePoints;
-      const int section = standsAlone ? outline_.match(title) : -1;
+      const int section = matches[i];
       switch (marker->style) {
         case NumberingStyle::ChineseComma:
         case NumberingStyle::ArabicComma:
@@ -46,7 +70,7 @@ class Builder {
             addSection(h, section);
             lastSectionNumber = outline_.sections[static_cast<size_t>(section)].number;
           } else if (marker->style == NumberingStyle::ChineseComma && standsAlone && marker->number > lastSectionNumber &&
-                     lastSectionNumber > 0) {
+                     lastSectionNumber > 0 && marker->number < laterClaimed[i + 1]) {
             h.level = 1;
             addSection(h, -1);
             lastSectionNumber = marker->number;
