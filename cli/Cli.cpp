@@ -8,6 +8,7 @@
 
 #include "cli/CheckCommand.h"
 #include "cli/RulesCommand.h"
+#include "cli/TablesCommand.h"
 #include "engine/rules/RuleSet.h"
 
 namespace gklint::cli {
@@ -65,6 +66,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   CLI::App* explainCmd = app.add_subcommand("explain", "Print a rule's documentation");
   explainCmd->add_option("rule", explainId, "Rule id, e.g. content/period-missing")->required();
 
+  std::vector<std::string> tablePaths;
+  CLI::App* tablesCmd = app.add_subcommand("tables", "Show the official tables as gklint recognises them");
+  tablesCmd->add_option("files", tablePaths, "Report files")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -82,6 +87,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   }
   if (*listCmd) return runRulesList(rules, listFormat, out, err);
   if (*explainCmd) return runExplain(rules, explainId, out, err);
+  if (*tablesCmd) return runTables(tablePaths, rules, out, err);
   return kExitFailure;
 }
 

@@ -27,7 +27,11 @@ std::string describeApplicability(const Applicability& a) {
     for (DocumentFormat f : a.formats) names += (names.empty() ? "" : ", ") + std::string(f == DocumentFormat::Text ? "txt" : "md");
     add("format " + names);
   }
-  if (a.organ) add(*a.organ == OrganKind::Government ? "governments (人民政府, 乡镇, 街道)" : "departments");
+  if (a.organ) {
+    add(*a.organ == OrganKind::Government ? "governments (人民政府, 乡镇, 街道)"
+        : *a.organ == OrganKind::Township ? "townships (乡, 镇, 街道)"
+                                          : "departments");
+  }
   return out.empty() ? "every report" : out;
 }
 

@@ -7,6 +7,7 @@
 #include "engine/read/MarkdownReader.h"
 #include "engine/read/TextReader.h"
 #include "engine/structure/StructureBuilder.h"
+#include "engine/tables/TableBinder.h"
 
 namespace gklint {
 
@@ -25,7 +26,9 @@ Document readDocument(const Source& source, DocumentFormat format, const RuleSet
   ReadResult read = format == DocumentFormat::Markdown ? readMarkdown(source.text()) : readText(source.text());
   StructureOptions structure;
   structure.yearOverride = options.year;
-  return buildDocument(source, format, std::move(read), rules.outline, structure);
+  Document doc = buildDocument(source, format, std::move(read), rules.outline, structure);
+  bindTables(doc, rules.templates);
+  return doc;
 }
 
 Analysis analyzeBytes(std::string path, std::string_view bytes, DocumentFormat format, const RuleSet& rules,

@@ -13,6 +13,8 @@
 
 namespace gklint {
 
+class RuleSet;
+
 // What a running check sees. report() tags every finding with the rule's id and severity
 // and formats the rule's message template, so checks never spell their own id.
 class CheckContext {
@@ -51,6 +53,12 @@ class Check {
   virtual void run(CheckContext& ctx) const = 0;
   // Outline section keys the rule names (checked against the outline after loading).
   virtual std::vector<std::string> sectionKeys() const { return {}; }
+  // Checks what can only be checked once every file is loaded (e.g. the table keys a
+  // relation names against the templates); appends located errors.
+  virtual void validateAgainst(const RuleSet& rules, std::vector<RuleDiagnostic>& errors) const {
+    (void)rules;
+    (void)errors;
+  }
 
  private:
   RuleInfo info_;

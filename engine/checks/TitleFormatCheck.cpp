@@ -25,7 +25,9 @@ class TitleFormatCheck final : public Check {
     auto add = [&](const std::string& problem) { detail += (detail.empty() ? "" : "；") + problem; };
     if (!title.year) add("标题中没有报告年度（YYYY年）");
     else if (!RE2::FullMatch(title.text, *pattern_)) add("应为“[机关全称][YYYY]年政府信息公开工作年度报告”");
-    if (title.organ.empty()) {
+    if (!title.year) {
+      // Without a year the organ cannot be told from the rest of the title.
+    } else if (title.organ.empty()) {
       add("标题应以机关全称开头");
     } else {
       for (const std::string& suffix : placeSuffixes_) {

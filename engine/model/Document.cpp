@@ -1,5 +1,9 @@
 #include "engine/model/Document.h"
 
+#include <algorithm>
+
+#include "engine/tables/TableTemplate.h"
+
 namespace gklint {
 
 std::string_view templateName(TemplateId id) {
@@ -24,6 +28,21 @@ const Section* Document::section(std::string_view key) const {
     if (s.key == key) return &s;
   }
   return nullptr;
+}
+
+const BoundTable* Document::boundTable(std::string_view table) const {
+  for (const BoundTable& t : boundTables) {
+    if (t.table == table) return &t;
+  }
+  return nullptr;
+}
+
+const BoundCell* BoundTable::cell(size_t row, const std::string& columnKey) const {
+  if (!tmpl || row >= rows.size() || !rows[row].present || !rows[row].countMatches()) return nullptr;
+  const std::vector<std::string> keys = tmpl->columnsOf(tmpl->rows[row]);
+  auto it = std::find(keys.begin(), keys.end(), columnKey);
+  if (it == keys.end()) return nullptr;
+  return &rows[row].cells[static_cast<size_t>(it - keys.begin())];
 }
 
 size_t Document::preambleEnd() const {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/model/Block.h"
+#include "engine/model/BoundTable.h"
 #include "engine/text/Source.h"
 
 namespace gklint {
@@ -65,15 +66,16 @@ TemplateId templateForYear(int year);
 
 enum class YearSource { None, Title, Period, Text, Override };
 
-// Kind of body, from the organ name: governments (人民政府, 乡, 镇, 街道办事处) must also
-// report assessment results (条例 Art. 50).
-enum class OrganKind { Unknown, Government, Department };
+// Kind of body, from the organ name: governments (人民政府, and townships: 乡, 镇, 街道) must
+// also report assessment results (条例 Art. 50); townships have no rule-making power.
+enum class OrganKind { Unknown, Government, Township, Department };
 
 struct Document {
   const Source* source = nullptr;  // not owned; outlives the Document
   DocumentFormat format = DocumentFormat::Text;
   std::vector<Block> blocks;
   std::vector<RawTable> tables;
+  std::vector<BoundTable> boundTables;  // the official tables found, bound to their templates
   std::vector<Heading> headings;   // in source order
   std::vector<Section> sections;   // in source order (may be out of outline order)
   std::optional<size_t> titleBlockEnd;  // blocks [0, titleBlockEnd) form the title
@@ -87,6 +89,7 @@ struct Document {
   std::string_view text() const { return source->text(); }
   std::string_view textOf(ByteSpan span) const { return span.in(source->text()); }
   const Section* section(std::string_view key) const;
+  const BoundTable* boundTable(std::string_view table) const;  // "t2", "t3", "t4"; null when absent
   // Index of the first block of the first section (end of the preamble).
   size_t preambleEnd() const;
 };

@@ -45,7 +45,16 @@ ReadResult readText(std::string_view text) {
   LineIndex lines(text);
   const size_t count = lines.lineCount();
   auto lineSpan = [&](size_t i) { return ByteSpan{lines.lineStart(i), lines.lineEnd(i)}; };
-  auto hasTab = [&](size_t i) { return lineSpan(i).in(text).find('\t') != std::string_view::npos; };
+  // A line indented with tabs but holding a sentence is prose, not a table row.
+  auto indentedProse = [&](size_t i) {
+    ByteSpan body = trimSpan(text, lineSpan(i));
+    std::string_view s = body.in(text);
+    return s.find('\t') == std::string_view::npos && s.find("。") != std::string_view::npos &&
+           utf8::codePointCount(s) > kMaxFragmentCodePoints;
+  };
+  auto hasTab = [&](size_t i) {
+    return lineSpan(i).in(text).find('\t') != std::string_view::npos && !indentedProse(i);
+  };
 
   size_t i = 0;
   while (i < count) {
@@ -82,7 +91,8 @@ ReadResult readText(std::string_view text) {
     table.layout = TableLayout::TabSeparated;
     table.span = {lines.lineStart(i), lines.lineEnd(last)};
     for (size_t k = i; k <= last; ++k) {
-      if (!isBlank(text, lineSpan(k))) table.rows.push_back(splitRow(text, lineSpan(k)));
+      // A tab-only line is a row of empty cells (one-cell-per-line exports write empty cells so).
+      if (!isBlank(text, lineSpan(k)) || hasTab(k)) table.rows.push_back(splitRow(text, lineSpan(k)));
     }
     Block block;
     block.kind = BlockKind::Table;

@@ -17,7 +17,10 @@ bool Applicability::matches(const Document& doc) const {
   if (minYear > 0 && (doc.year == 0 || doc.year < minYear)) return false;
   if (maxYear > 0 && (doc.year == 0 || doc.year > maxYear)) return false;
   if (!formats.empty() && std::find(formats.begin(), formats.end(), doc.format) == formats.end()) return false;
-  if (organ && doc.organKind != *organ) return false;
+  if (organ) {
+    const bool government = doc.organKind == OrganKind::Government || doc.organKind == OrganKind::Township;
+    if (*organ == OrganKind::Government ? !government : doc.organKind != *organ) return false;
+  }
   return true;
 }
 

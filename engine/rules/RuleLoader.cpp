@@ -7,6 +7,7 @@
 #include "engine/rules/EmbeddedFiles.h"
 #include "engine/rules/OptionReader.h"
 #include "engine/rules/RuleSet.h"
+#include "engine/tables/TemplateLoader.h"
 
 namespace gklint {
 namespace {
@@ -80,8 +81,9 @@ void readApplicability(OptionReader& rule, Applicability& out) {
   if (applies.has("organ")) {
     std::string organ = applies.string("organ");
     if (organ == "government") out.organ = OrganKind::Government;
+    else if (organ == "township") out.organ = OrganKind::Township;
     else if (organ == "department") out.organ = OrganKind::Department;
-    else applies.error("organ", "unknown organ kind '" + organ + "' (use government or department)");
+    else applies.error("organ", "unknown organ kind '" + organ + "' (use government, township or department)");
   }
   applies.finish();
 }
@@ -129,11 +131,13 @@ class Loader {
     OptionReader top(root, file.name, "", errors);
     if (root.IsNull()) return;  // an empty file
     if (!root.IsMap()) {
-      top.error(root, "", "a rule file must be a mapping with 'rules:' and/or 'outline:'");
+      top.error(root, "", "a rule file must be a mapping with 'rules:', 'outline:' and/or 'templates:'");
       return;
     }
     YAML::Node outline = top.node("outline");
     if (outline.IsDefined()) loadOutline(outline, top, result.rules.outline);
+    YAML::Node templates = top.node("templates");
+    if (templates.IsDefined()) loadTemplates(templates, top, result.rules.templates);
     YAML::Node rules = top.node("rules");
     if (rules.IsDefined() && !rules.IsSequence()) {
       top.error(rules, "rules", "'rules' must be a list of rules");
@@ -144,7 +148,8 @@ class Loader {
     top.finish();
   }
 
-  void validateSectionKeys() {
+  void validateAfterLoading() {
+    for (const auto& check : result.rules.checks) check->validateAgainst(result.rules, result.errors);
     for (const auto& check : result.rules.checks) {
       for (const std::string& key : check->sectionKeys()) {
         if (result.rules.outline.indexOf(key) < 0) {
@@ -219,7 +224,7 @@ const Check* RuleSet::find(std::string_view id) const {
 RuleLoadResult loadRuleFiles(const std::vector<RuleFile>& files) {
   Loader loader;
   for (const RuleFile& file : files) loader.loadFile(file);
-  loader.validateSectionKeys();
+  loader.validateAfterLoading();
   return std::move(loader.result);
 }
 

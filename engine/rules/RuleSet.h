@@ -9,6 +9,7 @@
 #include "engine/checks/Check.h"
 #include "engine/rules/RuleDiagnostic.h"
 #include "engine/structure/Outline.h"
+#include "engine/tables/TableTemplate.h"
 
 namespace gklint {
 
@@ -16,6 +17,7 @@ namespace gklint {
 class RuleSet {
  public:
   Outline outline;
+  TemplateCatalog templates;                   // the official tables, by format
   std::vector<std::unique_ptr<Check>> checks;  // in load order
 
   const Check* find(std::string_view id) const;
@@ -32,8 +34,9 @@ struct RuleLoadResult {
   std::vector<RuleDiagnostic> errors;  // empty when every file loaded cleanly
 };
 
-// Loads rule files: each is a YAML mapping with `rules:` (a list of rules) and/or `outline:`
-// (the section catalogue; the last file that gives one wins). A rule that has errors is
+// Loads rule files: each is a YAML mapping with `rules:` (a list of rules), `outline:` (the
+// section catalogue; the last file that gives one wins) and/or `templates:` (table templates;
+// a later template with the same id replaces an earlier one). A rule that has errors is
 // left out, and every error is reported with file, line, column and key — nothing is
 // dropped silently. Never throws.
 RuleLoadResult loadRuleFiles(const std::vector<RuleFile>& files);

@@ -58,11 +58,13 @@ ByteSpan sentenceAround(std::string_view text, ByteSpan block, uint32_t at) {
 
 OrganKind organKindOf(std::string_view organ) {
   if (organ.empty()) return OrganKind::Unknown;
-  if (endsWith(organ, "人民政府") || endsWith(organ, "乡") || endsWith(organ, "镇") || endsWith(organ, "街道") ||
-      endsWith(organ, "办事处") || endsWith(organ, "苏木")) {
-    return OrganKind::Government;
+  std::string_view body = organ;
+  if (endsWith(body, "人民政府")) body.remove_suffix(std::string_view("人民政府").size());
+  if (endsWith(body, "乡") || endsWith(body, "镇") || endsWith(body, "街道") || endsWith(body, "街道办事处") ||
+      endsWith(body, "苏木")) {
+    return OrganKind::Township;
   }
-  return OrganKind::Department;
+  return endsWith(organ, "人民政府") ? OrganKind::Government : OrganKind::Department;
 }
 
 void findTitle(Document& doc, size_t preambleEnd) {
@@ -126,7 +128,7 @@ void findStatisticsPeriod(Document& doc) {
     const char* anchor = hasKeyword ? keyword.data() : match.data();
     period.span = sentenceAround(text, block.content, block.content.begin + static_cast<uint32_t>(anchor - s.data()));
     if (!hasRange) {
-      if (!withoutDates && RE2::PartialMatch(re2::StringPiece(keyword.data(), keyword.size()), strongKeyword())) {
+      if (!withoutDates && RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), strongKeyword())) {
         withoutDates = period;
       }
       continue;

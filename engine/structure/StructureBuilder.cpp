@@ -65,7 +65,10 @@ class Builder {
         case NumberingStyle::ChineseComma:
         case NumberingStyle::ArabicComma:
         case NumberingStyle::ArabicDot:
-          if (section >= 0) {
+          if (section >= 0 && !ownsSection(*marker, section)) {
+            h.level = 3;  // "1、存在的主要问题" inside 五 is an item, not a second 五
+            doc_.headings.push_back(h);
+          } else if (section >= 0) {
             h.level = 1;
             addSection(h, section);
             lastSectionNumber = outline_.sections[static_cast<size_t>(section)].number;
@@ -108,6 +111,19 @@ class Builder {
   }
 
  private:
+  // An Arabic marker opens only the section whose number it carries ("4、 …复议…"); a Chinese
+  // one may be misnumbered ("三、" on 四, reported by heading-numbering) unless that section
+  // is already open, which makes it an item of the current section.
+  bool ownsSection(const ParsedMarker& marker, int section) const {
+    const int number = outline_.sections[static_cast<size_t>(section)].number;
+    if (marker.number == number) return true;
+    if (marker.style != NumberingStyle::ChineseComma) return false;
+    for (const Section& s : doc_.sections) {
+      if (s.outlineIndex == section) return false;
+    }
+    return true;
+  }
+
   void addSection(Heading h, int outlineIndex) {
     Section s;
     s.outlineIndex = outlineIndex;

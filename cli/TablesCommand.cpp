@@ -1,0 +1,83 @@
+#include "cli/TablesCommand.h"
+
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "engine/Analyzer.h"
+#include "engine/tables/TableTemplate.h"
+
+namespace gklint::cli {
+namespace {
+
+std::string layoutName(GridLayout layout) {
+  switch (layout) {
+    case GridLayout::TabRows: return "tab-separated rows";
+    case GridLayout::CellPerLine: return "one cell per line";
+    case GridLayout::Pipe: return "pipe table";
+    case GridLayout::LooseText: return "numbers in text lines";
+  }
+  return "";
+}
+
+std::string cellText(const BoundCell& c) {
+  switch (c.state) {
+    case CellState::Number: return c.text;
+    case CellState::Blank: return "·";
+    case CellState::Dash: return "—";
+    case CellState::Text: return "«" + c.text + "»";
+  }
+  return "";
+}
+
+}  // namespace
+
+int runTables(const std::vector<std::string>& paths, const RuleSet& rules, std::ostream& out, std::ostream& err) {
+  int status = 0;
+  for (const std::string& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    const auto format = formatFromPath(path);
+    if (!in || !format) {
+      err << path << ": error: cannot read this file as a .txt or .md report\n";
+      status = 2;
+      continue;
+    }
+    Analysis a = analyzeBytes(path, bytes.str(), *format, rules);
+    if (!a.ok()) {
+      err << path << ": error: " << a.error << "\n";
+      status = 2;
+      continue;
+    }
+    const Document& doc = *a.document;
+    out << path << " (" << doc.year << ", " << templateName(doc.templateId) << ")\n";
+    if (doc.boundTables.empty()) out << "  no official tables recognised\n";
+    for (const BoundTable& t : doc.boundTables) {
+      const Position at = a.source->position(t.anchor.begin, ColumnUnit::CodePoints);
+      out << "  " << t.tmpl->id << " at " << at.line + 1 << ":" << at.column + 1 << ", " << layoutName(t.layout) << ", "
+          << t.boundRows << "/" << t.tmpl->rows.size() << " rows";
+      if (t.betterTemplate) out << " (fits " << t.tmpl->id << ", not the report's format)";
+      out << "\n";
+      for (size_t i = 0; i < t.rows.size(); ++i) {
+        const BoundRow& r = t.rows[i];
+        const TemplateRow& tr = t.tmpl->rows[i];
+        out << "    " << tr.key << "  ";
+        if (!r.present) {
+          out << "(missing) " << tr.label << "\n";
+          continue;
+        }
+        const Position p = a.source->position(r.span.begin, ColumnUnit::CodePoints);
+        out << "L" << p.line + 1 << "  " << (r.label.empty() ? tr.label : r.label);
+        if (r.labelIsVariant) out << " [≠ " << tr.label << "]";
+        out << " |";
+        for (const BoundCell& c : r.cells) out << " " << cellText(c);
+        if (!r.countMatches()) out << "   (" << r.cells.size() << " cells, expected " << r.expectedCells << ")";
+        out << "\n";
+      }
+    }
+  }
+  return status;
+}
+
+}  // namespace gklint::cli

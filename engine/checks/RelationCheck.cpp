@@ -1,0 +1,245 @@
+// relation: an arithmetic relation (勾稽关系) over the cells of an official table, evaluated
+// per column, per row or once. Blank or non-numeric cells make it unknown (table/blank-cell
+// and table/non-numeric-cell report those), never 0. A failure is reported at one cell:
+// with `cross` relations of the other orientation, at the cell where this failing column
+// (row) crosses the only row (column) that also fails; else at the first cell of the left
+// side, or with `locate: nonzero` at the first non-zero cell. `when` restricts the relation
+// to positions where another relation holds.
+#include <cmath>
+#include <sstream>
+
+#include "engine/checks/CheckRegistry.h"
+#include "engine/checks/TableSelection.h"
+#include "engine/rules/RuleSet.h"
+#include "engine/tables/Relation.h"
+
+namespace gklint {
+namespace {
+
+std::string formatNumber(double v) {
+  if (std::fabs(v - std::round(v)) < 1e-9) return std::to_string(static_cast<long long>(std::llround(v)));
+  std::ostringstream s;
+  s.precision(6);
+  s << v;
+  return s.str();
+}
+
+struct Assertion {
+  RelationExpr expr;
+  SourceMark mark;
+};
+
+class RelationCheck final : public Check {
+ public:
+  RelationCheck(RuleInfo info, std::string table, RelationAxis axis, std::vector<Assertion> asserts,
+                std::vector<RelationExpr> cross, std::optional<RelationExpr> when, bool locateNonZero)
+      : Check(std::move(info)),
+        table_(std::move(table)),
+        axis_(axis),
+        asserts_(std::move(asserts)),
+        cross_(std::move(cross)),
+        when_(std::move(when)),
+        locateNonZero_(locateNonZero) {}
+
+  void validateAgainst(const RuleSet& rules, std::vector<RuleDiagnostic>& errors) const override {
+    bool anyTemplate = false;
+    for (const TableTemplate& t : rules.templates.templates) {
+      if (t.table != table_) continue;
+      anyTemplate = true;
+      for (const Assertion& a : asserts_) {
+        for (const std::string& key : unknownKeys(a.expr, axis_, t)) {
+          errors.push_back({a.mark, info().id, "relation '" + a.expr.text + "' names '" + key + "', which template " +
+                                                   t.id + " does not define"});
+        }
+      }
+    }
+    if (!anyTemplate) {
+      errors.push_back({info().mark, info().id, "rule '" + info().id + "' names table '" + table_ + "', which no template defines"});
+    }
+  }
+
+  void run(CheckContext& ctx) const override {
+    const BoundTable* table = ctx.doc().boundTable(table_);
+    if (!table || !table->tmpl || table->boundRows == 0) return;
+    for (const std::string& at : positions(*table)) {
+      if (when_) {
+        RelationResult w = evaluateRelation(*when_, axis_, *table, at);
+        if (!w.known || !w.holds) continue;
+      }
+      for (const Assertion& a : asserts_) {
+        RelationResult r = evaluateRelation(a.expr, axis_, *table, at);
+        if (!r.known || r.holds) continue;
+        report(ctx, *table, at, r);
+      }
+    }
+  }
+
+ private:
+  // Columns (PerColumn), rows (PerRow) or a single empty position (Once).
+  std::vector<std::string> positions(const BoundTable& t) const {
+    std::vector<std::string> out;
+    if (axis_ == RelationAxis::PerColumn) {
+      for (const TemplateColumn& c : t.tmpl->columns) out.push_back(c.key);
+    } else if (axis_ == RelationAxis::PerRow) {
+      for (const TemplateRow& r : t.tmpl->rows) out.push_back(r.key);
+    } else {
+      out.push_back("");
+    }
+    return out;
+  }
+
+  std::string cellName(const BoundTable& t, const CellUse& use) const {
+    const int c = t.tmpl->columnIndex(use.column);
+    const std::string column = c < 0 ? use.column : t.tmpl->columns[static_cast<size_t>(c)].label;
+    const std::string& rowLabel = t.tmpl->rows[use.row].label;
+    if (rowLabel.empty()) return column;
+    return "“" + rowDisplayName(*t.tmpl, use.row) + "”的“" + column + "”";
+  }
+
+  std::string whereName(const BoundTable& t, const std::string& at) const {
+    const std::string table = tableDisplayName(t.table);
+    if (axis_ == RelationAxis::PerColumn) {
+      const int c = t.tmpl->columnIndex(at);
+      return table + "“" + t.tmpl->columns[static_cast<size_t>(c)].label + "”列";
+    }
+    if (axis_ == RelationAxis::PerRow) {
+      const int r = t.tmpl->rowIndex(at);
+      if (t.tmpl->rows[static_cast<size_t>(r)].label.empty()) return table;
+      return table + "“" + rowDisplayName(*t.tmpl, static_cast<size_t>(r)) + "”行";
+    }
+    return table;
+  }
+
+  // The cell to blame: where this failure crosses the only failing line of the other
+  // orientation, else the rule's default.
+  const CellUse* blame(const BoundTable& t, const std::string& at, const RelationResult& r) const {
+    std::vector<const CellUse*> involved;
+    for (const CellUse& u : r.lhsCells) involved.push_back(&u);
+    for (const CellUse& u : r.rhsCells) involved.push_back(&u);
+    if (!cross_.empty() && axis_ != RelationAxis::Once) {
+      const RelationAxis other = axis_ == RelationAxis::PerColumn ? RelationAxis::PerRow : RelationAxis::PerColumn;
+      std::vector<const CellUse*> failing;
+      for (const CellUse* u : involved) {
+        const std::string crossAt = other == RelationAxis::PerRow ? t.tmpl->rows[u->row].key : u->column;
+        for (const RelationExpr& c : cross_) {
+          RelationResult cr = evaluateRelation(c, other, t, crossAt);
+          if (cr.known && !cr.holds) {
+            failing.push_back(u);
+            break;
+          }
+        }
+      }
+      if (failing.size() == 1) return failing.front();
+    }
+    (void)at;
+    if (locateNonZero_) {
+      for (const CellUse* u : involved) {
+        if (std::fabs(u->cell->value) > 1e-9) return u;
+      }
+    }
+    return involved.empty() ? nullptr : involved.front();
+  }
+
+  void report(CheckContext& ctx, const BoundTable& t, const std::string& at, const RelationResult& r) const {
+    const CellUse* cell = blame(t, at, r);
+    if (!cell) return;
+    Finding& f = ctx.report(cell->cell->span, {{"where", whereName(t, at)},
+                                               {"lhs", formatNumber(r.lhs)},
+                                               {"rhs", formatNumber(r.rhs)},
+                                               {"cell", cellName(t, *cell)},
+                                               {"value", formatNumber(cell->cell->value)},
+                                               {"table", tableDisplayName(t.table)}});
+    for (const auto* side : {&r.lhsCells, &r.rhsCells}) {
+      for (const CellUse& u : *side) {
+        if (u.cell != cell->cell) f.related.push_back({u.cell->span, cellName(t, u) + "：" + formatNumber(u.cell->value)});
+      }
+    }
+  }
+
+  std::string table_;
+  RelationAxis axis_;
+  std::vector<Assertion> asserts_;
+  std::vector<RelationExpr> cross_;
+  std::optional<RelationExpr> when_;
+  bool locateNonZero_;
+};
+
+std::optional<RelationExpr> readExpression(OptionReader& options, const YAML::Node& node, const std::string& key) {
+  if (!node.IsScalar()) {
+    options.error(node, key, "'" + key + "' must be a relation such as R01 + R02 == R24 + R25");
+    return std::nullopt;
+  }
+  std::string error;
+  size_t offset = 0;
+  auto expr = parseRelation(node.Scalar(), error, offset);
+  if (!expr) options.error(node, key, "bad relation '" + node.Scalar() + "' at character " + std::to_string(offset + 1) + ": " + error);
+  return expr;
+}
+
+}  // namespace
+
+std::unique_ptr<Check> createRelationCheck(RuleInfo info, OptionReader& options) {
+  bool ok = true;
+  const std::string table = options.requiredString("table").value_or("");
+  const std::string forEach = options.string("for_each", "column");
+  RelationAxis axis = RelationAxis::PerColumn;
+  if (forEach == "column") axis = RelationAxis::PerColumn;
+  else if (forEach == "row") axis = RelationAxis::PerRow;
+  else if (forEach == "none") axis = RelationAxis::Once;
+  else {
+    options.error("for_each", "'for_each' must be column, row or none");
+    ok = false;
+  }
+  std::vector<Assertion> asserts;
+  YAML::Node assertNode = options.node("assert");
+  if (!assertNode.IsDefined()) {
+    options.error("id", "a relation rule needs 'assert': one relation or a list of them");
+    return nullptr;
+  }
+  std::vector<YAML::Node> items;
+  if (assertNode.IsSequence()) {
+    for (const YAML::Node& n : assertNode) items.push_back(n);
+  } else {
+    items.push_back(assertNode);
+  }
+  for (const YAML::Node& n : items) {
+    auto expr = readExpression(options, n, "assert");
+    if (expr) asserts.push_back({std::move(*expr), options.markOf(n)});
+    else ok = false;
+  }
+  std::vector<RelationExpr> cross;
+  YAML::Node crossNode = options.node("cross");
+  if (crossNode.IsDefined()) {
+    std::vector<YAML::Node> crossItems;
+    if (crossNode.IsSequence()) {
+      for (const YAML::Node& n : crossNode) crossItems.push_back(n);
+    } else {
+      crossItems.push_back(crossNode);
+    }
+    for (const YAML::Node& n : crossItems) {
+      auto expr = readExpression(options, n, "cross");
+      if (expr) cross.push_back(std::move(*expr));
+      else ok = false;
+    }
+    if (axis == RelationAxis::Once) {
+      options.error(crossNode, "cross", "'cross' needs for_each: column or row");
+      ok = false;
+    }
+  }
+  std::optional<RelationExpr> when;
+  YAML::Node whenNode = options.node("when");
+  if (whenNode.IsDefined()) {
+    when = readExpression(options, whenNode, "when");
+    ok = ok && when.has_value();
+  }
+  const std::string locate = options.string("locate", "first");
+  if (locate != "first" && locate != "nonzero") {
+    options.error("locate", "'locate' must be first or nonzero");
+    ok = false;
+  }
+  if (!ok || table.empty()) return nullptr;
+  return std::make_unique<RelationCheck>(std::move(info), table, axis, std::move(asserts), std::move(cross),
+                                         std::move(when), locate == "nonzero");
+}
+
+}  // namespace gklint

@@ -1,0 +1,159 @@
+// table-cells: the value cells of the official tables. `report` selects the defect: blank
+// (nothing written where 0 is expected; a column blank in every row is reported once),
+// non-numeric ("/", "—", "无", text), bad-number (negative, fractional or otherwise outside
+// the cell's value domain), unit (an amount stated in 元 where the template wants 万元).
+#include <re2/re2.h>
+
+#include "engine/checks/CheckRegistry.h"
+#include "engine/checks/TableSelection.h"
+#include "engine/tables/LabelText.h"
+
+namespace gklint {
+namespace {
+
+enum class Mode { Blank, NonNumeric, BadNumber, Unit };
+
+class TableCellsCheck final : public Check {
+ public:
+  TableCellsCheck(RuleInfo info, Mode mode, TableSelection tables) : Check(std::move(info)), mode_(mode), tables_(std::move(tables)) {}
+
+  void run(CheckContext& ctx) const override {
+    for (const BoundTable& t : ctx.doc().boundTables) {
+      if (!tables_.includes(t.table) || !t.tmpl) continue;
+      switch (mode_) {
+        case Mode::Blank: reportBlank(ctx, t); break;
+        case Mode::NonNumeric:
+        case Mode::BadNumber: reportCells(ctx, t); break;
+        case Mode::Unit: reportUnit(ctx, t); break;
+      }
+    }
+  }
+
+ private:
+  struct CellRef {
+    size_t row;
+    std::string column;
+    const BoundCell* cell;
+  };
+
+  // Every value cell whose position is known (rows with the right number of cells).
+  static std::vector<CellRef> cells(const BoundTable& t) {
+    std::vector<CellRef> out;
+    for (size_t i = 0; i < t.rows.size(); ++i) {
+      for (const std::string& key : t.tmpl->columnsOf(t.tmpl->rows[i])) {
+        if (const BoundCell* c = t.cell(i, key)) out.push_back({i, key, c});
+      }
+    }
+    return out;
+  }
+
+  static std::string columnName(const BoundTable& t, const std::string& key) {
+    const int c = t.tmpl->columnIndex(key);
+    return c < 0 ? key : t.tmpl->columns[static_cast<size_t>(c)].label;
+  }
+
+  static std::string where(const BoundTable& t, const CellRef& ref) {
+    const bool singleColumn = t.tmpl->columnsOf(t.tmpl->rows[ref.row]).size() == 1;
+    std::string s = tableDisplayName(t.table) + "“" + rowDisplayName(*t.tmpl, ref.row) + "”";
+    if (!singleColumn || t.tmpl->rows[ref.row].label.empty()) s += "“" + columnName(t, ref.column) + "”";
+    return s;
+  }
+
+  void reportBlank(CheckContext& ctx, const BoundTable& t) const {
+    const std::vector<CellRef> all = cells(t);
+    // Columns blank in every row that has them: one finding per column.
+    std::vector<std::string> wholeColumns;
+    for (const TemplateColumn& column : t.tmpl->columns) {
+      size_t total = 0, blank = 0;
+      for (const CellRef& ref : all) {
+        if (ref.column != column.key) continue;
+        ++total;
+        blank += ref.cell->state == CellState::Blank;
+      }
+      if (total >= 3 && blank == total) wholeColumns.push_back(column.key);
+    }
+    for (const std::string& key : wholeColumns) {
+      const CellRef* first = nullptr;
+      size_t count = 0;
+      for (const CellRef& ref : all) {
+        if (ref.column != key) continue;
+        if (!first) first = &ref;
+        ++count;
+      }
+      Finding& f = ctx.report(first->cell->span,
+                              {{"cell", tableDisplayName(t.table) + "“" + columnName(t, key) + "”列"},
+                               {"detail", tableDisplayName(t.table) + "“" + columnName(t, key) + "”列" +
+                                              std::to_string(count) + "个单元格全部空白，没有发生的应填0"}});
+      for (const CellRef& ref : all) {
+        if (ref.column == key && &ref != first) f.related.push_back({ref.cell->span, rowDisplayName(*t.tmpl, ref.row)});
+      }
+    }
+    for (const CellRef& ref : all) {
+      if (ref.cell->state != CellState::Blank) continue;
+      if (std::find(wholeColumns.begin(), wholeColumns.end(), ref.column) != wholeColumns.end()) continue;
+      ctx.report(ref.cell->span, {{"cell", where(t, ref)}, {"detail", where(t, ref) + "为空，没有发生的应填0"}});
+    }
+  }
+
+  void reportCells(CheckContext& ctx, const BoundTable& t) const {
+    for (const CellRef& ref : cells(t)) {
+      const BoundCell& c = *ref.cell;
+      if (mode_ == Mode::NonNumeric) {
+        if (c.state != CellState::Dash && c.state != CellState::Text) continue;
+        ctx.report(c.span, {{"cell", where(t, ref)},
+                            {"detail", where(t, ref) + "填写了“" + c.text + "”，应填写阿拉伯数字" +
+                                           (c.state == CellState::Dash ? "（没有发生的填0）" : "（说明文字请写在表外）")}});
+        continue;
+      }
+      if (c.state != CellState::Number) continue;
+      const ValueDomain domain = t.tmpl->domainOf(t.tmpl->rows[ref.row], ref.column);
+      std::string problem;
+      if (c.negative && domain != ValueDomain::SignedCount) problem = "不能为负数";
+      else if (!c.integer && domain != ValueDomain::Amount) problem = "应为整数";
+      if (problem.empty()) continue;
+      ctx.report(c.span, {{"cell", where(t, ref)}, {"detail", where(t, ref) + "为“" + c.text + "”，" + problem}});
+    }
+  }
+
+  void reportUnit(CheckContext& ctx, const BoundTable& t) const {
+    static const RE2 yuanHeader(R"(单位[:：]?元)");
+    static const RE2 yuanCell(R"(^[0-9.,，]+元$)");
+    const std::string region = normalizeLabel(ctx.textOf(t.span));
+    for (size_t i = 0; i < t.rows.size(); ++i) {
+      const TemplateRow& row = t.tmpl->rows[i];
+      if (row.unit != "万元" || !t.rows[i].present) continue;
+      const CellRef ref{i, t.tmpl->columnsOf(row).front(), nullptr};
+      for (const BoundCell& c : t.rows[i].cells) {
+        if (RE2::FullMatch(c.text, yuanCell)) {
+          ctx.report(c.span, {{"cell", where(t, ref)}, {"detail", where(t, ref) + "写作“" + c.text + "”，金额单位应为万元"}});
+        }
+      }
+      if (RE2::PartialMatch(region, yuanHeader)) {
+        ctx.report(t.rows[i].labelSpan, {{"cell", where(t, ref)}, {"detail", where(t, ref) + "的单位写作“元”，应为“万元”"}});
+      }
+    }
+  }
+
+  Mode mode_;
+  TableSelection tables_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> createTableCellsCheck(RuleInfo info, OptionReader& options) {
+  const std::string mode = options.string("report", "");
+  Mode m;
+  if (mode == "blank") m = Mode::Blank;
+  else if (mode == "non-numeric") m = Mode::NonNumeric;
+  else if (mode == "bad-number") m = Mode::BadNumber;
+  else if (mode == "unit") m = Mode::Unit;
+  else {
+    options.error("report", "'report' must be blank, non-numeric, bad-number or unit");
+    return nullptr;
+  }
+  TableSelection tables;
+  if (!tables.read(options)) return nullptr;
+  return std::make_unique<TableCellsCheck>(std::move(info), m, std::move(tables));
+}
+
+}  // namespace gklint

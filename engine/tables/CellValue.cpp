@@ -1,0 +1,73 @@
+#include "engine/tables/CellValue.h"
+
+#include <re2/re2.h>
+
+#include <string>
+
+#include "engine/tables/LabelText.h"
+#include "engine/text/Trim.h"
+
+namespace gklint {
+namespace {
+
+bool isDash(std::string_view s) {
+  return s == "/" || s == "—" || s == "——" || s == "-" || s == "--" || s == "无" || s == "不适用" || s == "／" ||
+         s == "－" || s == "–" || s == "\\" || s == "、";
+}
+
+}  // namespace
+
+void parseCell(std::string_view cellText, BoundCell& cell) {
+  cell.text = removeSpaces(cellText);
+  if (cell.text.empty()) {
+    cell.state = CellState::Blank;
+    return;
+  }
+  if (isDash(cell.text)) {
+    cell.state = CellState::Dash;
+    return;
+  }
+  // NFKC turns full-width digits, signs and points into ASCII.
+  std::string n = normalizeLabel(cellText);
+  if (isDash(n)) {
+    cell.state = CellState::Dash;
+    return;
+  }
+  const bool fullWidth = n != cell.text;
+  std::string digits;
+  bool separators = false;
+  for (char c : n) {
+    if (c == ',') {
+      separators = true;
+      continue;
+    }
+    digits += c;
+  }
+  static const RE2 number(R"(([+-]?)(\d+)(?:\.(\d+))?)");
+  std::string sign, whole, fraction;
+  if (!RE2::FullMatch(digits, number, &sign, &whole, &fraction) || (separators && whole.size() < 4)) {
+    cell.state = CellState::Text;
+    return;
+  }
+  cell.state = CellState::Number;
+  cell.negative = sign == "-";
+  cell.integer = fraction.empty() || fraction.find_first_not_of('0') == std::string::npos;
+  cell.value = std::stod(whole + (fraction.empty() ? "" : "." + fraction)) * (cell.negative ? -1 : 1);
+  cell.reformatted = fullWidth || separators || removeSpaces(cellText).size() != std::string(cellText).size();
+}
+
+bool looksLikeValue(std::string_view cellText) {
+  const std::string s = normalizeLabel(cellText);
+  if (s.empty()) return false;
+  if (isDash(s) || isDash(removeSpaces(cellText))) return true;
+  size_t i = (s[0] == '+' || s[0] == '-') ? 1 : 0;
+  const size_t digitsStart = i;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i == digitsStart) return false;
+  if (i == s.size()) return true;
+  // "3.其他" / "3、" are list markers; "1.5" and "1,200" are numbers.
+  if (s[i] == '.' || s[i] == ',') return i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9';
+  return s.compare(i, 3, "、") != 0;
+}
+
+}  // namespace gklint

@@ -1,0 +1,292 @@
+#include "engine/tables/TableBinder.h"
+
+#include <algorithm>
+
+#include "engine/tables/CellValue.h"
+#include "engine/tables/GridBuilder.h"
+#include "engine/tables/LabelText.h"
+#include "engine/text/Trim.h"
+
+namespace gklint {
+namespace {
+
+// Another format's template must fit this much better before a table counts as mismatched.
+constexpr double kMismatchMargin = 0.25;
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+  return !suffix.empty() && s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+struct NormalisedRow {
+  std::string label;                 // normalised canonical label
+  std::vector<std::string> variants; // normalised variants
+};
+
+std::vector<NormalisedRow> normaliseRows(const TableTemplate& t) {
+  std::vector<NormalisedRow> out;
+  for (const TemplateRow& r : t.rows) {
+    NormalisedRow n{normalizeLabel(r.label), {}};
+    for (const std::string& v : r.variants) n.variants.push_back(normalizeLabel(v));
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+std::string joinLabels(const LogicalRow& row) {
+  std::string s;
+  for (const GridCell& c : row.labels) s += c.text;
+  return s;
+}
+
+class Binder {
+ public:
+  Binder(const Document& doc, const TableTemplate& t) : doc_(doc), t_(t), rows_(normaliseRows(t)) {}
+
+  // The template row a normalised source label names (longest match wins), or -1.
+  int matchRow(const std::string& label, bool& viaVariant) const {
+    int best = -1;
+    size_t bestLength = 0;
+    for (size_t i = 0; i < rows_.size(); ++i) {
+      if (t_.rows[i].dataRow) continue;
+      if (endsWith(label, rows_[i].label) && rows_[i].label.size() > bestLength) {
+        best = static_cast<int>(i);
+        bestLength = rows_[i].label.size();
+        viaVariant = false;
+      }
+      for (const std::string& v : rows_[i].variants) {
+        if (endsWith(label, v) && v.size() > bestLength) {
+          best = static_cast<int>(i);
+          bestLength = v.size();
+          viaVariant = true;
+        }
+      }
+    }
+    return best;
+  }
+
+  BoundTable bind(const std::vector<LogicalRow>& logical, GridLayout layout, ByteSpan span) const {
+    BoundTable table;
+    table.tmpl = &t_;
+    table.table = t_.table;
+    table.span = span;
+    table.anchor = span;
+    table.layout = layout;
+    table.rows.resize(t_.rows.size());
+    for (size_t i = 0; i < t_.rows.size(); ++i) table.rows[i].expectedCells = t_.columnsOf(t_.rows[i]).size();
+
+    std::string pending;  // label text of an unmatched row waiting for its continuation
+    int pendingRow = -1;  // index into `logical` of that row when it carries values
+    for (size_t k = 0; k < logical.size(); ++k) {
+      const LogicalRow& row = logical[k];
+      const std::string own = normalizeLabel(joinLabels(row));
+      bool variant = false;
+      int match = own.empty() ? -1 : matchRow(own, variant);
+      if (match < 0 && !pending.empty() && !own.empty()) {
+        // A label broken over two rows: "7." + "属于行政执法案卷"; the break may repeat a
+        // character: "其他对外管" + "管理服务事项".
+        bool joinedVariant = false;
+        std::string joinedLabel = pending + own;
+        int joined = matchRow(joinedLabel, joinedVariant);
+        for (size_t overlap = 3; joined < 0 && overlap <= 6 && overlap <= own.size() && overlap <= pending.size(); overlap += 3) {
+          if (pending.compare(pending.size() - overlap, overlap, own, 0, overlap) != 0) continue;
+          joinedLabel = pending + own.substr(overlap);
+          joined = matchRow(joinedLabel, joinedVariant);
+        }
+        if (joined >= 0) {
+          const LogicalRow& carrier = pendingRow >= 0 && row.values.empty() ? logical[static_cast<size_t>(pendingRow)] : row;
+          assign(table, static_cast<size_t>(joined), carrier, row, joinedVariant, joinedLabel);
+          pending.clear();
+          pendingRow = -1;
+          continue;
+        }
+      }
+      if (match >= 0) {
+        assign(table, static_cast<size_t>(match), row, row, variant, own);
+        pending.clear();
+        pendingRow = -1;
+        continue;
+      }
+      if (own.empty() && !row.values.empty()) {
+        bindDataRow(table, row);
+        continue;
+      }
+      pending = own;
+      pendingRow = row.values.empty() ? -1 : static_cast<int>(k);
+    }
+    for (const BoundRow& r : table.rows) table.boundRows += r.present ? 1 : 0;
+    return table;
+  }
+
+  // Share of template rows bound plus share of column labels found in the table's labels.
+  double score(const BoundTable& table, const std::vector<LogicalRow>& logical) const {
+    std::string all;
+    for (const LogicalRow& r : logical) all += normalizeLabel(joinLabels(r));
+    size_t columnsFound = 0;
+    for (const TemplateColumn& c : t_.columns) columnsFound += all.find(normalizeLabel(c.label)) != std::string::npos;
+    return static_cast<double>(table.boundRows) / static_cast<double>(t_.rows.size()) +
+           static_cast<double>(columnsFound) / static_cast<double>(t_.columns.size());
+  }
+
+ private:
+  // `carrier` holds the values; `labelRow` the (last part of the) label.
+  void assign(BoundTable& table, size_t index, const LogicalRow& carrier, const LogicalRow& labelRow, bool variant,
+              const std::string& normalised) const {
+    BoundRow& out = table.rows[index];
+    if (out.present) return;  // a repeated row: the first one counts
+    out.present = true;
+    out.span = {std::min(carrier.span.begin, labelRow.span.begin), std::max(carrier.span.end, labelRow.span.end)};
+    // The label as written: the cells that make up the row's own label (not its group).
+    const GridCell* labelCell = nullptr;
+    const std::string canonical = rows_[index].label;
+    for (auto it = labelRow.labels.rbegin(); it != labelRow.labels.rend(); ++it) {
+      labelCell = &*it;
+      if (!normalizeLabel(it->text).empty()) break;
+    }
+    const bool joinedOverRows = &carrier != &labelRow;
+    if (joinedOverRows && !carrier.labels.empty()) {
+      // Broken by the extraction, not by the drafter: only a variant wording counts.
+      out.labelSpan = {carrier.labels.back().span.begin, labelCell ? labelCell->span.end : carrier.labels.back().span.end};
+      out.label = normalised;
+    } else if (labelCell) {
+      // A group label in front ("三、本年度办理结果"+"（一）予以公开") is not part of the row's label.
+      size_t first = labelRow.labels.size() - 1;
+      while (first > 0 && !endsWith(normalizeLabel(labelRow.labels[first].text), canonical) &&
+             endsWith(normalised, normalizeLabel(labelRow.labels[first - 1].text + labelRow.labels[first].text))) {
+        --first;
+      }
+      out.labelSpan = {labelRow.labels[first].span.begin, labelCell->span.end};
+      for (size_t i = first; i < labelRow.labels.size(); ++i) out.label += labelRow.labels[i].text;
+      if (first > 0 && !t_.rows[index].group.empty()) {
+        const GridCell& group = labelRow.labels[first - 1];
+        out.groupSpan = group.span;
+        out.group = group.text;
+      }
+    }
+    out.labelIsVariant =
+        variant || (!joinedOverRows && !endsWith(removeSpaces(out.label), removeSpaces(t_.rows[index].label)));
+    fillCells(out, carrier);
+  }
+
+  void bindDataRow(BoundTable& table, const LogicalRow& row) const {
+    for (size_t i = 0; i < t_.rows.size(); ++i) {
+      if (!t_.rows[i].dataRow || table.rows[i].present) continue;
+      BoundRow& out = table.rows[i];
+      out.present = true;
+      out.span = row.span;
+      out.labelSpan = {row.span.begin, row.span.begin};
+      fillCells(out, row);
+      return;
+    }
+  }
+
+  void fillCells(BoundRow& out, const LogicalRow& row) const {
+    const std::string_view text = doc_.text();
+    bool anyValue = false;
+    for (const GridCell& c : row.values) {
+      BoundCell cell;
+      cell.span = c.span;
+      parseCell(c.span.in(text), cell);
+      anyValue = anyValue || cell.state != CellState::Blank;
+      out.cells.push_back(std::move(cell));
+    }
+    // A row whose cells are all missing is blank, not short: the extraction drops empty cells.
+    if (!anyValue && out.cells.size() < out.expectedCells) {
+      const uint32_t at = row.labels.empty() ? row.span.end : row.labels.back().span.end;
+      while (out.cells.size() < out.expectedCells) {
+        BoundCell blank;
+        blank.span = {at, at};
+        out.cells.push_back(blank);
+      }
+    }
+  }
+
+  const Document& doc_;
+  const TableTemplate& t_;
+  std::vector<NormalisedRow> rows_;
+};
+
+std::vector<std::string> knownLabels(const TableTemplate& a, const TableTemplate* b) {
+  std::vector<std::string> labels;
+  for (const TableTemplate* t : {&a, b}) {
+    if (!t) continue;
+    for (const TemplateRow& r : t->rows) {
+      if (!r.label.empty()) labels.push_back(normalizeLabel(r.label));
+      if (!r.group.empty()) labels.push_back(normalizeLabel(r.group));
+    }
+    for (const std::string& c : t->captions) labels.push_back(normalizeLabel(c));
+  }
+  return labels;
+}
+
+}  // namespace
+
+void bindTables(Document& doc, const TemplateCatalog& catalog) {
+  const TemplateId format = doc.templateId;
+  if (format != TemplateId::Gov2021 && format != TemplateId::Trial2019) return;
+  const TemplateId otherFormat = format == TemplateId::Gov2021 ? TemplateId::Trial2019 : TemplateId::Gov2021;
+  const std::string_view text = doc.text();
+  for (const std::string& name : catalog.tableNames()) {
+    const TableTemplate* expected = catalog.find(format, name);
+    if (!expected) continue;
+    const TableTemplate* other = catalog.find(otherFormat, name);
+    const Section* section = doc.section(expected->section);
+    BoundTable empty;
+    empty.tmpl = expected;
+    empty.table = name;
+    empty.rows.resize(expected->rows.size());
+    for (size_t i = 0; i < expected->rows.size(); ++i) {
+      empty.rows[i].expectedCells = expected->columnsOf(expected->rows[i]).size();
+    }
+    if (!section) continue;  // section-presence reports the missing section
+    empty.anchor = doc.headings[section->heading].line;
+    empty.span = empty.anchor;
+
+    // Logical rows of every table region of the section, plus loose numeric lines.
+    const std::vector<std::string> known = knownLabels(*expected, other);
+    std::vector<LogicalRow> logical;
+    GridLayout layout = GridLayout::TabRows;
+    ByteSpan span{};
+    bool anyRegion = false;
+    Binder probe(doc, *expected);
+    for (size_t i = section->firstBlock; i < section->endBlock; ++i) {
+      const Block& block = doc.blocks[i];
+      std::vector<LogicalRow> rows;
+      if (block.kind == BlockKind::Table) {
+        rows = buildLogicalRows(text, doc.tables[block.tableIndex], known, layout);
+      } else if (block.kind == BlockKind::Paragraph) {
+        LogicalRow row;
+        bool variant = false;
+        if (!looseRowFromLine(text, block.content, row)) continue;
+        const bool dataRow = row.labels.empty() && std::any_of(expected->rows.begin(), expected->rows.end(),
+                                                               [](const TemplateRow& r) { return r.dataRow; });
+        if (!dataRow && probe.matchRow(normalizeLabel(joinLabels(row)), variant) < 0) continue;
+        if (!anyRegion) layout = GridLayout::LooseText;
+        rows.push_back(std::move(row));
+      } else {
+        continue;
+      }
+      if (!anyRegion) span = block.span;
+      span.end = block.span.end;
+      anyRegion = true;
+      logical.insert(logical.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
+    }
+    if (!anyRegion) {
+      doc.boundTables.push_back(std::move(empty));
+      continue;
+    }
+    BoundTable bound = probe.bind(logical, layout, span);
+    bound.anchor = {span.begin, std::min(span.end, static_cast<uint32_t>(doc.source->lines().lineEnd(doc.source->lines().lineOf(span.begin))))};
+    if (other) {
+      Binder alternative(doc, *other);
+      BoundTable otherBound = alternative.bind(logical, layout, span);
+      if (alternative.score(otherBound, logical) > probe.score(bound, logical) + kMismatchMargin) {
+        otherBound.anchor = bound.anchor;
+        otherBound.betterTemplate = other;
+        bound = std::move(otherBound);
+      }
+    }
+    doc.boundTables.push_back(std::move(bound));
+  }
+}
+
+}  // namespace gklint

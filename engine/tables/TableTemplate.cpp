@@ -1,0 +1,59 @@
+#include "engine/tables/TableTemplate.h"
+
+#include <algorithm>
+
+namespace gklint {
+
+std::string_view valueDomainName(ValueDomain domain) {
+  switch (domain) {
+    case ValueDomain::Count: return "count";
+    case ValueDomain::SignedCount: return "signed";
+    case ValueDomain::Amount: return "amount";
+  }
+  return "count";
+}
+
+int TableTemplate::rowIndex(std::string_view key) const {
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].key == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int TableTemplate::columnIndex(std::string_view key) const {
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i].key == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::vector<std::string> TableTemplate::columnsOf(const TemplateRow& row) const {
+  if (!row.columns.empty()) return row.columns;
+  std::vector<std::string> keys;
+  for (const TemplateColumn& c : columns) keys.push_back(c.key);
+  return keys;
+}
+
+ValueDomain TableTemplate::domainOf(const TemplateRow& row, std::string_view columnKey) const {
+  if (row.domain) return *row.domain;
+  const int c = columnIndex(columnKey);
+  if (c >= 0 && columns[static_cast<size_t>(c)].domain) return *columns[static_cast<size_t>(c)].domain;
+  return domain;
+}
+
+const TableTemplate* TemplateCatalog::find(TemplateId reportTemplate, std::string_view table) const {
+  for (const TableTemplate& t : templates) {
+    if (t.reportTemplate == reportTemplate && t.table == table) return &t;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> TemplateCatalog::tableNames() const {
+  std::vector<std::string> names;
+  for (const TableTemplate& t : templates) {
+    if (std::find(names.begin(), names.end(), t.table) == names.end()) names.push_back(t.table);
+  }
+  return names;
+}
+
+}  // namespace gklint

@@ -1,0 +1,63 @@
+// TableTemplate: one official statistical table (表二/三/四 of a format) as YAML data —
+// row and column keys, canonical labels, variants, named ranges and value domains.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/model/Document.h"
+#include "engine/rules/RuleDiagnostic.h"
+
+namespace gklint {
+
+enum class ValueDomain { Count, SignedCount, Amount };
+std::string_view valueDomainName(ValueDomain domain);
+
+struct TemplateColumn {
+  std::string key;      // C1…, A1…
+  std::string label;    // canonical header label
+  std::optional<ValueDomain> domain;
+};
+
+struct TemplateRow {
+  std::string key;                    // R01…
+  std::string label;                  // canonical label, e.g. "（七）总计"
+  std::string group;                  // the group label printed beside the first row of a group
+  std::vector<std::string> variants;  // wordings that bind but are non-standard
+  std::vector<std::string> columns;   // keys of the columns this row has (empty: all)
+  std::optional<ValueDomain> domain;
+  std::string unit;                   // e.g. 万元
+  bool dataRow = false;               // the single unlabeled data row (表四)
+};
+
+struct TableTemplate {
+  std::string id;              // e.g. gov-2021/t3
+  std::string table;           // t2 | t3 | t4: what rules name
+  TemplateId reportTemplate = TemplateId::Unknown;
+  std::string section;         // outline key of the section that holds it
+  std::string title;
+  ValueDomain domain = ValueDomain::Count;
+  std::vector<TemplateColumn> columns;
+  std::vector<TemplateRow> rows;
+  std::vector<std::string> captions;  // caption/header labels that are not rows (表二)
+  std::map<std::string, std::vector<std::string>> ranges;  // named key lists, e.g. leaves
+  SourceMark mark;
+
+  int rowIndex(std::string_view key) const;
+  int columnIndex(std::string_view key) const;
+  // Column keys of row `row` (its own subset, or every column).
+  std::vector<std::string> columnsOf(const TemplateRow& row) const;
+  ValueDomain domainOf(const TemplateRow& row, std::string_view columnKey) const;
+};
+
+struct TemplateCatalog {
+  std::vector<TableTemplate> templates;
+  const TableTemplate* find(TemplateId reportTemplate, std::string_view table) const;
+  // Every table name (t2, t3, t4) any template defines.
+  std::vector<std::string> tableNames() const;
+};
+
+}  // namespace gklint
