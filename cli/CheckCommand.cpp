@@ -88,7 +88,7 @@ Analysis fixFile(const std::string& path, const std::string& original, Analysis 
 }
 
 FileReport lintFile(const std::string& path, const CheckOptions& options, EncodingChoice encoding,
-                    const RuleSet& rules) {
+                    const RuleSet& rules, const Document* previous) {
   FileReport report;
   report.path = path;
   std::string bytes;
@@ -96,6 +96,7 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
   AnalyzeOptions analyze;
   analyze.encoding = encoding;
   analyze.year = options.year;
+  analyze.previous = previous;
   Analysis analysis = analyzeBytes(path, bytes, *formatFromPath(path), rules, analyze);
   if (!analysis.ok()) {
     report.error = analysis.error;
@@ -160,6 +161,24 @@ int runCheck(const CheckOptions& options, const RuleSet& rules, std::ostream& ou
     return 2;
   }
 
+  // Last year's report, read once and shared (read-only) by every file's analysis.
+  Analysis previous;
+  if (!options.previous.empty()) {
+    std::string bytes, error;
+    const auto format = formatFromPath(options.previous);
+    if (!format || !readFile(options.previous, options.maxFileBytes, bytes, error)) {
+      err << options.previous << ": error: cannot read the previous year's report"
+          << (error.empty() ? " (use a .txt or .md file)" : ": " + error) << "\n";
+      return 2;
+    }
+    previous = analyzeBytes(options.previous, bytes, *format, rules, {});
+    if (!previous.ok()) {
+      err << options.previous << ": error: " << previous.error << "\n";
+      return 2;
+    }
+  }
+  const Document* previousDoc = previous.document ? &*previous.document : nullptr;
+
   const unsigned jobs = std::max(1u, options.jobs ? options.jobs : std::thread::hardware_concurrency());
   Totals totals;
   bool failed = false;
@@ -180,7 +199,7 @@ int runCheck(const CheckOptions& options, const RuleSet& rules, std::ostream& ou
     std::vector<FileReport> batch(count);
     std::atomic<size_t> next{0};
     auto work = [&] {
-      for (size_t i = next++; i < count; i = next++) batch[i] = lintFile(files[start + i], options, encoding, rules);
+      for (size_t i = next++; i < count; i = next++) batch[i] = lintFile(files[start + i], options, encoding, rules, previousDoc);
     };
     if (jobs == 1 || count == 1) {
       work();

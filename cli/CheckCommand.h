@@ -20,6 +20,7 @@ struct CheckOptions {
   bool color = false;
   unsigned jobs = 0;               // 0: one per core
   bool fix = false;                // apply fixes to UTF-8 files, then report what remains
+  std::string previous;            // last year's report of the same body (arith/carry-over)
   uint64_t maxFileBytes = 256ull << 20;
 };
 

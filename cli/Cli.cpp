@@ -54,6 +54,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   checkCmd->add_option("--jobs,-j", check.jobs, "Files linted in parallel (default: one per core)");
+  checkCmd->add_option("--previous", check.previous, "Last year's report of the same body (checks arith/carry-over)");
   checkCmd->add_flag("--fix", check.fix, "Apply the fixes rules offer (UTF-8 files), then report what remains");
 
   std::string listFormat = "text";

@@ -28,6 +28,7 @@ Document readDocument(const Source& source, DocumentFormat format, const RuleSet
   structure.yearOverride = options.year;
   Document doc = buildDocument(source, format, std::move(read), rules.outline, structure);
   bindTables(doc, rules.templates);
+  doc.previous = options.previous;
   return doc;
 }
 

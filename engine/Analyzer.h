@@ -16,7 +16,8 @@ namespace gklint {
 
 struct AnalyzeOptions {
   EncodingChoice encoding = EncodingChoice::Auto;
-  std::optional<int> year;  // overrides the detected reporting year
+  std::optional<int> year;            // overrides the detected reporting year
+  const Document* previous = nullptr; // last year's report of the same body, for arith/carry-over
 };
 
 // The format a path's extension names (.txt, .md, .markdown), or nothing.

@@ -85,6 +85,9 @@ struct Document {
   YearSource yearSource = YearSource::None;
   TemplateId templateId = TemplateId::Unknown;
   OrganKind organKind = OrganKind::Unknown;
+  // The same body's report of the year before, when the user gives it (cross-year rules);
+  // not owned, outlives this Document.
+  const Document* previous = nullptr;
 
   std::string_view text() const { return source->text(); }
   std::string_view textOf(ByteSpan span) const { return span.in(source->text()); }

@@ -32,7 +32,7 @@ std::string writeTemp(const std::string& name, const std::string& bytes) {
 
 }  // namespace
 
-TEST_CASE("--fix rewrites a UTF-8 report and reports what remains", "[cli][fix]") {
+TEST_CASE("check --fix rewrites a UTF-8 report and reports what remains", "[cli][fix]") {
   const std::string seed = gklint::test::readWholeFile(std::string(GKLINT_TEST_DIR) + "/corpus/seeds/003_8d3f9a9668695af1.txt");
   const std::string path = writeTemp("003.txt", seed);
   std::string out, err;
@@ -52,7 +52,7 @@ TEST_CASE("--fix rewrites a UTF-8 report and reports what remains", "[cli][fix]"
   CHECK(gklint::test::readWholeFile(path) == fixed);
 }
 
-TEST_CASE("--fix keeps a UTF-8 BOM and never rewrites a GB18030 file", "[cli][fix]") {
+TEST_CASE("check --fix keeps a UTF-8 BOM and never rewrites a GB18030 file", "[cli][fix]") {
   const std::string bom = "\xEF\xBB\xBF";
   const std::string path = writeTemp("bom.txt", bom + "交岔乡人民政府2021年政府信息公开工作年度报告\n\n地址:彭阳县\n");
   std::string out, err;
