@@ -51,8 +51,14 @@ class Check {
   const RuleInfo& info() const { return info_; }
   // Called only for documents the rule applies to (RuleInfo::applies).
   virtual void run(CheckContext& ctx) const = 0;
-  // Outline section keys the rule names (checked against the outline after loading).
-  virtual std::vector<std::string> sectionKeys() const { return {}; }
+  // Outline sections the rule names, with where it names them (checked against the outline
+  // after loading).
+  struct SectionRef {
+    std::string key;
+    SourceMark mark;
+    std::string keyPath;
+  };
+  virtual std::vector<SectionRef> sectionRefs() const { return {}; }
   // Checks what can only be checked once every file is loaded (e.g. the table keys a
   // relation names against the templates); appends located errors.
   virtual void validateAgainst(const RuleSet& rules, std::vector<RuleDiagnostic>& errors) const {

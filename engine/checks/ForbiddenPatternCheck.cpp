@@ -26,8 +26,8 @@ class ForbiddenPatternCheck final : public Check {
   ForbiddenPatternCheck(RuleInfo info, Scope scope, TextScanOptions scan, std::vector<ForbiddenPattern> patterns)
       : Check(std::move(info)), scope_(std::move(scope)), scan_(scan), patterns_(std::move(patterns)) {}
 
-  std::vector<std::string> sectionKeys() const override {
-    if (scope_.kind() == Scope::Kind::Section) return {scope_.sectionKey()};
+  std::vector<SectionRef> sectionRefs() const override {
+    if (scope_.kind() == Scope::Kind::Section) return {{scope_.sectionKey(), scope_.mark, scope_.keyPath}};
     return {};
   }
 

@@ -53,8 +53,8 @@ class RequiredPatternCheck final : public Check {
         each_(each),
         partialSeverity_(partialSeverity) {}
 
-  std::vector<std::string> sectionKeys() const override {
-    if (scope_.kind() == Scope::Kind::Section) return {scope_.sectionKey()};
+  std::vector<SectionRef> sectionRefs() const override {
+    if (scope_.kind() == Scope::Kind::Section) return {{scope_.sectionKey(), scope_.mark, scope_.keyPath}};
     return {};
   }
 
@@ -132,7 +132,7 @@ std::unique_ptr<Check> createRequiredPatternCheck(RuleInfo info, OptionReader& o
     const std::string message =
         "a required-pattern rule needs 'require': a list of {name, pattern} or {name, together: [...]}";
     if (list.IsDefined()) options.error(list, "require", message);
-    else options.error("id", message);
+    else options.error("require", message);
     return nullptr;
   }
   size_t index = 0;

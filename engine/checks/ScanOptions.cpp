@@ -9,6 +9,8 @@ bool readScanOptions(OptionReader& options, Scope& scope, TextScanOptions& scan)
     options.error("scope", error);
     return false;
   }
+  scope.mark = options.has("scope") ? options.markOf(options.node("scope")) : options.markOf(std::string("scope"));
+  scope.keyPath = options.keyPath("scope");
   scan.includeTables = options.boolean("include_tables", false);
   scan.skipMarkers = options.boolean("skip_markers", true);
   return true;

@@ -39,8 +39,8 @@ class TableClaimCheck final : public Check {
   TableClaimCheck(RuleInfo info, Scope scope, TextScanOptions scan, std::vector<Claim> claims)
       : Check(std::move(info)), scope_(std::move(scope)), scan_(scan), claims_(std::move(claims)) {}
 
-  std::vector<std::string> sectionKeys() const override {
-    if (scope_.kind() == Scope::Kind::Section) return {scope_.sectionKey()};
+  std::vector<SectionRef> sectionRefs() const override {
+    if (scope_.kind() == Scope::Kind::Section) return {{scope_.sectionKey(), scope_.mark, scope_.keyPath}};
     return {};
   }
 

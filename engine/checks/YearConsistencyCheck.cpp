@@ -24,7 +24,7 @@ class YearConsistencyCheck final : public Check {
  public:
   YearConsistencyCheck(RuleInfo info, Severity staleSeverity) : Check(std::move(info)), staleSeverity_(staleSeverity) {}
 
-  std::vector<std::string> sectionKeys() const override { return {"overview"}; }
+  std::vector<SectionRef> sectionRefs() const override { return {{"overview", info().mark, info().id}}; }
 
   void run(CheckContext& ctx) const override {
     const Document& doc = ctx.doc();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/model/Document.h"
+#include "engine/rules/RuleDiagnostic.h"
 
 namespace gklint {
 
@@ -18,6 +19,8 @@ class Scope {
   static bool parse(std::string_view spec, Scope& out, std::string& error);
 
   Kind kind() const { return kind_; }
+  SourceMark mark;      // where the rule file writes it (for located errors after loading)
+  std::string keyPath;  // e.g. rules[3].scope
   const std::string& sectionKey() const { return sectionKey_; }
   std::string spec() const;
 

@@ -2,20 +2,46 @@
 
 #include <algorithm>
 
+#include "engine/text/Utf8.h"
+
 namespace gklint {
 
-OptionReader::OptionReader(YAML::Node map, std::string file, std::string keyPrefix, std::vector<RuleDiagnostic>& errors)
-    : map_(std::move(map)), file_(std::move(file)), prefix_(std::move(keyPrefix)), errors_(errors) {}
+OptionReader::OptionReader(YAML::Node map, std::string file, std::string keyPrefix, std::vector<RuleDiagnostic>& errors,
+                           std::shared_ptr<const std::string> content)
+    : map_(std::move(map)),
+      file_(std::move(file)),
+      prefix_(std::move(keyPrefix)),
+      errors_(errors),
+      content_(std::move(content)) {}
+
+int OptionReader::codePointColumn(int line, int byteColumn) const {
+  return codePointColumnIn(content_ ? std::string_view(*content_) : std::string_view(), line, byteColumn);
+}
+
+int codePointColumnIn(std::string_view content, int line, int byteColumn) {
+  if (content.empty() || line < 0 || byteColumn < 0) return byteColumn + 1;
+  size_t start = 0;
+  for (int l = 0; l < line; ++l) {
+    const size_t nl = content.find('\n', start);
+    if (nl == std::string_view::npos) return byteColumn + 1;
+    start = nl + 1;
+  }
+  const std::string_view prefix = content.substr(start, static_cast<size_t>(byteColumn));
+  return static_cast<int>(utf8::codePointCount(prefix)) + 1;
+}
 
 bool OptionReader::has(const std::string& key) const { return map_.IsMap() && map_[key].IsDefined(); }
 
-std::string OptionReader::keyPath(const std::string& key) const { return prefix_.empty() ? key : prefix_ + "." + key; }
+std::string OptionReader::keyPath(const std::string& key) const {
+  if (key.empty()) return prefix_;
+  return prefix_.empty() ? key : prefix_ + "." + key;
+}
 
 SourceMark OptionReader::markOf(const YAML::Node& node) const {
   SourceMark mark{file_, 0, 0};
   if (node.IsDefined() && node.Mark().line >= 0) {
     mark.line = node.Mark().line + 1;
-    mark.column = node.Mark().column + 1;
+    mark.column = codePointColumn(node.Mark().line, node.Mark().column);
   }
   return mark;
 }
@@ -111,7 +137,7 @@ bool OptionReader::boolean(const std::string& key, bool fallback) {
 }
 
 OptionReader OptionReader::nested(YAML::Node map, const std::string& keyPath) {
-  return OptionReader(std::move(map), file_, this->keyPath(keyPath), errors_);
+  return OptionReader(std::move(map), file_, this->keyPath(keyPath), errors_, content_);
 }
 
 void OptionReader::finish(const std::vector<std::string>& allowed) {

@@ -3,6 +3,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,7 +17,9 @@ namespace gklint {
 // are reported at the value's line and column; accessors then return the fallback.
 class OptionReader {
  public:
-  OptionReader(YAML::Node map, std::string file, std::string keyPrefix, std::vector<RuleDiagnostic>& errors);
+  // `content` is the file's text, used to count columns in code points (yaml-cpp counts bytes).
+  OptionReader(YAML::Node map, std::string file, std::string keyPrefix, std::vector<RuleDiagnostic>& errors,
+               std::shared_ptr<const std::string> content = nullptr);
 
   bool has(const std::string& key) const;
   std::string string(const std::string& key, const std::string& fallback = "");
@@ -42,11 +45,18 @@ class OptionReader {
   void finish(const std::vector<std::string>& allowed = {});
 
  private:
+  int codePointColumn(int line, int byteColumn) const;
+
   YAML::Node map_;
   std::string file_;
   std::string prefix_;
   std::vector<RuleDiagnostic>& errors_;
   std::vector<std::string> used_;
+  std::shared_ptr<const std::string> content_;
 };
+
+// 1-based code-point column of the 0-based `line` and byte column of `content` (byte column
+// + 1 when the content is unknown).
+int codePointColumnIn(std::string_view content, int line, int byteColumn);
 
 }  // namespace gklint

@@ -13,7 +13,7 @@ std::shared_ptr<const RE2> compilePattern(const std::string& pattern, OptionRead
     if (re->error_code() == RE2::ErrorBadPerlOp || re->error_code() == RE2::ErrorBadEscape) {
       message += " (gklint uses RE2, which has no lookaround or backreferences, so that every pattern runs in "
                  "linear time; rewrite the pattern with alternatives or capture groups)";
-    } else if (re->error_code() == RE2::ErrorPatternTooLarge) {
+    } else if (re->error_code() == RE2::ErrorPatternTooLarge || re->error_code() == RE2::ErrorRepeatSize) {
       message += " (the pattern needs more than 8 MiB once compiled; simplify its repetitions)";
     }
     reader.error(at, key, message);

@@ -23,6 +23,18 @@ struct Applicability {
   bool matches(const Document& doc) const;
 };
 
+// An example inside a rule file (`tests:`): a report snippet or file that must make the
+// rule fire (`invalid`) or keep it silent (`valid`). Run by `gklint rules test`; shown in the
+// generated rule docs.
+struct RuleExample {
+  bool shouldFire = true;
+  std::string text;                 // the snippet, or empty when `file` is given
+  std::string file;                 // a report path relative to the rule file's folder
+  DocumentFormat format = DocumentFormat::Text;
+  std::optional<int> count;         // with shouldFire: exactly this many findings
+  SourceMark mark;
+};
+
 struct RuleInfo {
   std::string id;           // category/kebab-name, stable forever
   std::string kind;         // the check kind that implements it
@@ -32,6 +44,7 @@ struct RuleInfo {
   std::string description;  // rationale, for `explain` and the rule docs
   std::string source;       // legal source: 条例 article, 30号/60号 template, or "convention"
   Applicability applies;
+  std::vector<RuleExample> examples;
   SourceMark mark;          // where the rule is defined
 };
 

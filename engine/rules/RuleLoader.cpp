@@ -88,6 +88,55 @@ void readApplicability(OptionReader& rule, Applicability& out) {
   applies.finish();
 }
 
+// tests: {invalid: [{text|file, format, count}], valid: [{text|file, format}]}; a bare string
+// item is a text snippet.
+void readExamples(OptionReader& rule, std::vector<RuleExample>& out) {
+  YAML::Node node = rule.node("tests");
+  if (!node.IsDefined() || node.IsNull()) return;
+  if (!node.IsMap()) {
+    rule.error(node, "tests", "'tests' must be a mapping with 'invalid' and/or 'valid' lists");
+    return;
+  }
+  OptionReader tests = rule.nested(node, "tests");
+  for (const char* which : {"invalid", "valid"}) {
+    YAML::Node list = tests.node(which);
+    if (!list.IsDefined()) continue;
+    if (!list.IsSequence()) {
+      tests.error(list, which, std::string("'") + which + "' must be a list of examples");
+      continue;
+    }
+    size_t index = 0;
+    for (const YAML::Node& item : list) {
+      const std::string path = std::string(which) + "[" + std::to_string(index++) + "]";
+      RuleExample example;
+      example.shouldFire = std::string(which) == "invalid";
+      example.mark = tests.markOf(item);
+      if (item.IsScalar()) {
+        example.text = item.Scalar();
+        out.push_back(std::move(example));
+        continue;
+      }
+      OptionReader entry = tests.nested(item, path);
+      if (!item.IsMap()) {
+        entry.error(item, "", "an example is a text snippet or a mapping {text|file, format, count}");
+        continue;
+      }
+      example.text = entry.string("text");
+      example.file = entry.string("file");
+      if (example.text.empty() == example.file.empty()) {
+        entry.error(item, "", "an example needs exactly one of 'text' or 'file'");
+      }
+      const std::string format = entry.string("format", "txt");
+      if (!parseFormat(format, example.format)) entry.error("format", "unknown format '" + format + "' (use txt or md)");
+      example.count = entry.integer("count");
+      if (example.count && !example.shouldFire) entry.error("count", "'count' is for invalid examples (how many findings)");
+      entry.finish();
+      out.push_back(std::move(example));
+    }
+  }
+  tests.finish();
+}
+
 void loadOutline(const YAML::Node& node, OptionReader& top, Outline& out) {
   if (!node.IsSequence()) {
     top.error(node, "outline", "'outline' must be a list of sections");
@@ -124,11 +173,12 @@ class Loader {
     try {
       root = YAML::Load(file.content);
     } catch (const YAML::Exception& e) {
-      result.errors.push_back({{file.name, e.mark.line + 1, e.mark.column + 1}, "", "YAML syntax error: " + e.msg});
+      result.errors.push_back(
+          {{file.name, e.mark.line + 1, codePointColumnIn(file.content, e.mark.line, e.mark.column)}, "", "YAML syntax error: " + e.msg});
       return;
     }
     std::vector<RuleDiagnostic>& errors = result.errors;
-    OptionReader top(root, file.name, "", errors);
+    OptionReader top(root, file.name, "", errors, std::make_shared<const std::string>(file.content));
     if (root.IsNull()) return;  // an empty file
     if (!root.IsMap()) {
       top.error(root, "", "a rule file must be a mapping with 'rules:', 'outline:' and/or 'templates:'");
@@ -148,17 +198,23 @@ class Loader {
     top.finish();
   }
 
+  // Checks what needs every file loaded; a rule with errors here is left out, like any other.
   void validateAfterLoading() {
-    for (const auto& check : result.rules.checks) check->validateAgainst(result.rules, result.errors);
-    for (const auto& check : result.rules.checks) {
-      for (const std::string& key : check->sectionKeys()) {
-        if (result.rules.outline.indexOf(key) < 0) {
-          result.errors.push_back({check->info().mark, check->info().id,
-                                   "rule '" + check->info().id + "' names section '" + key +
-                                       "', which the outline does not define"});
+    std::vector<std::unique_ptr<Check>> kept;
+    for (auto& check : result.rules.checks) {
+      const size_t before = result.errors.size();
+      check->validateAgainst(result.rules, result.errors);
+      for (const Check::SectionRef& ref : check->sectionRefs()) {
+        if (result.rules.outline.indexOf(ref.key) < 0) {
+          std::string known;
+          for (const OutlineSection& s : result.rules.outline.sections) known += (known.empty() ? "" : ", ") + s.key;
+          result.errors.push_back({ref.mark, ref.keyPath,
+                                   "section '" + ref.key + "' is not in the outline (known sections: " + known + ")"});
         }
       }
+      if (result.errors.size() == before) kept.push_back(std::move(check));
     }
+    result.rules.checks = std::move(kept);
   }
 
  private:
@@ -195,6 +251,7 @@ class Loader {
     info.description = rule.string("description");
     info.source = rule.string("source");
     readApplicability(rule, info.applies);
+    readExamples(rule, info.examples);
     if (kind != nullptr) {
       for (const std::string& name : placeholdersIn(info.message)) {
         if (std::find(kind->placeholders.begin(), kind->placeholders.end(), name) == kind->placeholders.end()) {
@@ -207,7 +264,7 @@ class Loader {
     }
     std::unique_ptr<Check> check;
     if (kind != nullptr) check = kind->create(info, rule);
-    rule.finish();
+    if (kind != nullptr) rule.finish();  // with an unknown kind, its options cannot be judged
     if (check && result.errors.size() == errorsBefore) result.rules.checks.push_back(std::move(check));
   }
 };

@@ -113,6 +113,18 @@ size_t firstBinaryByte(std::string_view bytes) {
   return (controls > 8 && controls * 200 > probe) ? firstControl : std::string_view::npos;
 }
 
+// Whether the invalid tail starting at `from` is a UTF-8 sequence cut short by the end of the
+// input: a valid lead byte followed only by continuation bytes, fewer than it needs.
+bool truncatedAt(std::string_view bytes, size_t from) {
+  const auto lead = static_cast<unsigned char>(bytes[from]);
+  size_t need = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+  if (need == 0 || bytes.size() - from >= need) return false;
+  for (size_t i = from + 1; i < bytes.size(); ++i) {
+    if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) return false;
+  }
+  return true;
+}
+
 DecodeResult decodeUtf8(std::string_view bytes, Encoding encoding, uint64_t base, std::string_view whole) {
   const size_t valid = utf8::validPrefixLength(bytes);
   if (valid == bytes.size()) {
@@ -123,8 +135,7 @@ DecodeResult decodeUtf8(std::string_view bytes, Encoding encoding, uint64_t base
     return r;
   }
   const uint64_t offset = base + valid;
-  const bool truncated = utf8::validPrefixLength(bytes.substr(valid, 4)) == 0 && bytes.size() - valid < 4 &&
-                         static_cast<unsigned char>(bytes[valid]) >= 0xC2;
+  const bool truncated = truncatedAt(bytes, valid);
   std::string what = truncated ? "the file ends in the middle of a UTF-8 character (it was cut off)"
                                : "byte " + hexByte(static_cast<unsigned char>(bytes[valid])) +
                                      " is not valid UTF-8";
@@ -168,9 +179,16 @@ DecodeResult decodeBytes(std::string_view bytes, EncodingChoice choice) {
                           ", not a text report; export it as .txt or .md (UTF-8) first");
   }
   if (size_t at = firstBinaryByte(bytes); at != std::string_view::npos) {
+    // Every other byte NUL: UTF-16 that lost its byte order mark.
+    const size_t sample = std::min<size_t>(bytes.size(), 512);
+    size_t evenNul = 0, oddNul = 0;
+    for (size_t i = 0; i < sample; ++i) (i % 2 ? oddNul : evenNul) += bytes[i] == 0;
+    // At least 16 bytes, 80% of one parity NUL, none of the other.
+    const bool utf16 = sample >= 16 && std::max(evenNul, oddNul) * 5 >= sample * 2 && std::min(evenNul, oddNul) == 0;
     return failure(at, "binary content at byte offset " + std::to_string(at) + " (byte " +
-                           hexByte(static_cast<unsigned char>(bytes[at])) +
-                           "): this is not a text report; export it as .txt or .md (UTF-8) first");
+                           hexByte(static_cast<unsigned char>(bytes[at])) + "): " +
+                           (utf16 ? "this looks like UTF-16 without a byte order mark; re-save it as UTF-8"
+                                  : "this is not a text report; export it as .txt or .md (UTF-8) first"));
   }
 
   if (choice == EncodingChoice::Utf8 || bomUtf8) {
@@ -190,10 +208,22 @@ DecodeResult decodeBytes(std::string_view bytes, EncodingChoice choice) {
   const size_t valid = utf8::validPrefixLength(bytes);
   if (valid == bytes.size()) return decodeUtf8(bytes, Encoding::Utf8, 0, bytes);
   // Real UTF-8 Chinese text that breaks later (e.g. cut off) is not GB18030: GBK-encoded
-  // Chinese turns invalid as UTF-8 within its first few characters.
-  if (utf8::countMultiByteSequences(bytes.substr(0, valid)) >= 4) return decodeUtf8(bytes, Encoding::Utf8, 0, bytes);
+  // Chinese turns invalid as UTF-8 within its first few characters. A UTF-8 file merely cut
+  // in its last character is UTF-8 however short it is.
+  const size_t multiByte = utf8::countMultiByteSequences(bytes.substr(0, valid));
+  if (multiByte >= 4 || (multiByte >= 1 && truncatedAt(bytes, valid))) return decodeUtf8(bytes, Encoding::Utf8, 0, bytes);
   DecodeResult gb = convertWithIcu(bytes, "GB18030", Encoding::Gb18030);
   if (gb.ok && plausibleChinese(gb.text)) return gb;
+  if (!gb.ok && gb.error == "the text ends in the middle of a character" && gb.errorOffset > 0) {
+    // GB18030 text cut off: judge it by what came before the cut.
+    DecodeResult head = convertWithIcu(bytes.substr(0, gb.errorOffset), "GB18030", Encoding::Gb18030);
+    if (head.ok && plausibleChinese(head.text)) {
+      return failure(gb.errorOffset, "invalid GB18030 at byte offset " + std::to_string(gb.errorOffset) + " (line " +
+                                         std::to_string(lineOfByte(bytes, gb.errorOffset)) +
+                                         "): the file ends in the middle of a character (it was cut off); "
+                                         "restore the complete file");
+    }
+  }
   DecodeResult r = decodeUtf8(bytes, Encoding::Utf8, 0, bytes);
   r.error = "neither UTF-8 nor GB18030/GBK text: " + r.error;
   return r;

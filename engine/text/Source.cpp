@@ -41,7 +41,7 @@ uint32_t Source::offsetAt(Position pos, ColumnUnit unit) const {
   if (pos.line >= lines_.lineCount()) return static_cast<uint32_t>(text_.size());
   const uint32_t start = lines_.lineStart(pos.line);
   const uint32_t end = lines_.lineEnd(pos.line);
-  if (unit == ColumnUnit::Bytes) return std::min(start + pos.column, end);
+  if (unit == ColumnUnit::Bytes) return start + std::min(pos.column, end - start);  // no overflow on huge columns
   std::string_view line(text_.data() + start, end - start);
   size_t i = 0;
   uint32_t units = 0;

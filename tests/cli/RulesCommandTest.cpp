@@ -1,0 +1,113 @@
+// Tests for cli/RulesCommand (through gklint::cli::run): `rules list` and `explain`.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/rules/RuleSet.h"
+#include "tests/cli/CliTestSupport.h"
+
+using namespace gklint::clitest;
+
+namespace {
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+std::vector<std::string> builtinIds() {
+  const gklint::RuleLoadResult builtin = gklint::loadBuiltinRules();
+  std::vector<std::string> ids;
+  for (const auto& check : builtin.rules.checks) ids.push_back(check->info().id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("rules list prints every built-in rule once, sorted by id", "[cli][rules]") {
+  const CliRun r = runGklint({"rules", "list"});
+  CHECK(r.code == 0);
+  CHECK(r.err == "");
+  const std::vector<std::string> ids = builtinIds();
+  REQUIRE(ids.size() >= 25);
+  const std::vector<std::string> printed = lines(r.out);
+  REQUIRE(printed.size() == ids.size());
+  size_t width = 0;
+  for (const std::string& id : ids) width = std::max(width, id.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    INFO(printed[i]);
+    CHECK(printed[i].rfind(ids[i] + std::string(width + 2 - ids[i].size(), ' '), 0) == 0);
+  }
+  const std::string id = "content/period-missing";
+  CHECK(std::count(printed.begin(), printed.end(),
+                   id + std::string(width + 2 - id.size(), ' ') + "warning  没有说明数据统计期限") == 1);
+}
+
+TEST_CASE("rules list --format json lists id, severity, kind and summary", "[cli][rules]") {
+  const CliRun r = runGklint({"rules", "list", "--format", "json"});
+  CHECK(r.code == 0);
+  REQUIRE(nlohmann::json::accept(r.out));
+  const nlohmann::json list = nlohmann::json::parse(r.out);
+  REQUIRE(list.is_array());
+  std::vector<std::string> ids;
+  for (const auto& rule : list) ids.push_back(rule["id"].get<std::string>());
+  CHECK(ids == builtinIds());
+  const auto it = std::find_if(list.begin(), list.end(), [](const auto& rule) { return rule["id"] == "text/typo"; });
+  REQUIRE(it != list.end());
+  CHECK(*it == nlohmann::json{{"id", "text/typo"},
+                              {"severity", "info"},
+                              {"kind", "forbidden-pattern"},
+                              {"summary", "常见错别字（可由上级政务公开办维护的词表）"}});
+}
+
+TEST_CASE("rules list with an unknown format exits 2", "[cli][rules]") {
+  const CliRun r = runGklint({"rules", "list", "--format", "yaml"});
+  CHECK(r.code == 2);
+  CHECK(r.out == "");
+  CHECK(r.err == "gklint: error: unknown output format 'yaml' (use text or json)\n");
+}
+
+TEST_CASE("rules without a subcommand exits 2", "[cli][rules]") {
+  CHECK(runGklint({"rules"}).code == 2);
+}
+
+TEST_CASE("explain prints a rule's documentation", "[cli][explain]") {
+  const CliRun r = runGklint({"explain", "content/period-missing"});
+  CHECK(r.code == 0);
+  CHECK(r.err == "");
+  CHECK(r.out ==
+        "content/period-missing — 没有说明数据统计期限\n"
+        "\n"
+        "severity:  warning\n"
+        "kind:      statistics-period\n"
+        "applies:   every report\n"
+        "source:    惯例（国办公开办函〔2021〕30号格式的通行写法）\n"
+        "defined:   builtin:gov/content.yaml:3\n"
+        "\n"
+        "报告通常在开头或第六部分说明“本报告中所列数据统计期限自YYYY年1月1日起至YYYY年\n"
+        "12月31日止”。没有这句话，读者无法确认表格数据的统计口径。\n");
+}
+
+TEST_CASE("explain describes when a rule applies", "[cli][explain]") {
+  CHECK(lines(runGklint({"explain", "content/fee-statement"}).out).at(4) == "applies:   years from 2021");
+  CHECK(lines(runGklint({"explain", "content/overview-topics"}).out).at(4) == "applies:   template gov-2021");
+  CHECK(lines(runGklint({"explain", "content/assessment-results"}).out).at(4) ==
+        "applies:   governments (人民政府, 乡镇, 街道)");
+  CHECK(lines(runGklint({"explain", "text/markup-residue"}).out).at(4) == "applies:   format txt");
+}
+
+TEST_CASE("explain of an unknown rule exits 2 and points to rules list", "[cli][explain]") {
+  const CliRun r = runGklint({"explain", "content/nope"});
+  CHECK(r.code == 2);
+  CHECK(r.out == "");
+  CHECK(r.err == "gklint: error: no rule 'content/nope'; `gklint rules list` shows every rule\n");
+  CHECK(runGklint({"explain"}).code == 2);
+}
