@@ -6,7 +6,9 @@
 #include <ostream>
 #include <sstream>
 #include <thread>
+#include <ctime>
 
+#include "cli/ConfigCache.h"
 #include "cli/FileCollector.h"
 #include "cli/Reporter.h"
 #include "engine/Analyzer.h"
@@ -87,22 +89,38 @@ Analysis fixFile(const std::string& path, const std::string& original, Analysis 
   return analysis;
 }
 
+std::string todayIso() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buf[11];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  return buf;
+}
+
 FileReport lintFile(const std::string& path, const CheckOptions& options, EncodingChoice encoding,
-                    const RuleSet& rules, const Document* previous) {
+                    const LoadedConfig& loaded, const Document* previous, const std::string& today) {
+  const RuleSet& rules = *loaded.rules;
   FileReport report;
   report.path = path;
   std::string bytes;
   if (!readFile(path, options.maxFileBytes, bytes, report.error)) return report;
   AnalyzeOptions analyze;
   analyze.encoding = encoding;
-  analyze.year = options.year;
+  analyze.year = options.year ? options.year : loaded.config.year;
   analyze.previous = previous;
+  analyze.config = loaded.fromFile ? &loaded.config : nullptr;
   Analysis analysis = analyzeBytes(path, bytes, *formatFromPath(path), rules, analyze);
   if (!analysis.ok()) {
     report.error = analysis.error;
     return report;
   }
   if (options.fix) analysis = fixFile(path, bytes, std::move(analysis), analyze, rules, report);
+  if (loaded.waivers) {
+    const size_t waived = applyWaivers(*loaded.waivers, relativeTo(loaded.waivers->root, path), *analysis.source, rules,
+                                       analyze.config, today, analysis.findings);
+    if (waived > 0) report.notes.push_back("waived " + std::to_string(waived) + " finding(s) (.gklint-waivers.yaml)");
+  }
   const Source& source = *analysis.source;
   report.year = analysis.document->year;
   report.templateName = std::string(templateName(analysis.document->templateId));
@@ -144,7 +162,7 @@ bool failsOn(Severity s, const std::string& threshold) {
 
 }  // namespace
 
-int runCheck(const CheckOptions& options, const RuleSet& rules, std::ostream& out, std::ostream& err) {
+int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& out, std::ostream& err) {
   EncodingChoice encoding = EncodingChoice::Auto;
   if (!parseEncodingChoice(options.encoding, encoding)) {
     err << "gklint: error: unknown encoding '" << options.encoding << "' (use auto, utf-8, utf-16 or gb18030)\n";
@@ -156,6 +174,24 @@ int runCheck(const CheckOptions& options, const RuleSet& rules, std::ostream& ou
     return 2;
   }
   CollectedFiles collected = collectFiles(options.paths);
+  // Each report's configuration, resolved up front (the linting threads only read it).
+  ConfigCache configs(builtin, options.config, options.noConfig);
+  std::vector<RuleDiagnostic> configErrors;
+  std::vector<std::string> files;
+  std::vector<const LoadedConfig*> fileConfigs;
+  for (const std::string& file : collected.files) {
+    const LoadedConfig& loaded = configs.forReport(file, configErrors);
+    bool ignored = false;
+    for (const std::string& glob : loaded.config.ignore) ignored = ignored || globMatches(glob, relativeTo(loaded.config.root, file));
+    if (ignored) continue;
+    files.push_back(file);
+    fileConfigs.push_back(&loaded);
+  }
+  for (const RuleDiagnostic& d : configErrors) err << formatRuleDiagnostic(d) << "\n";
+  if (!configErrors.empty()) {
+    err << "gklint: error: fix the configuration above (gklint rules validate helps); nothing was checked\n";
+    return 2;
+  }
   if (collected.files.empty() && collected.errors.empty()) {
     err << "gklint: error: no .txt or .md reports found in the given folders\n";
     return 2;
@@ -171,7 +207,7 @@ int runCheck(const CheckOptions& options, const RuleSet& rules, std::ostream& ou
           << (error.empty() ? " (use a .txt or .md file)" : ": " + error) << "\n";
       return 2;
     }
-    previous = analyzeBytes(options.previous, bytes, *format, rules, {});
+    previous = analyzeBytes(options.previous, bytes, *format, builtin, {});
     if (!previous.ok()) {
       err << options.previous << ": error: " << previous.error << "\n";
       return 2;
@@ -192,14 +228,16 @@ int runCheck(const CheckOptions& options, const RuleSet& rules, std::ostream& ou
     ++totals.failedFiles;
     reporter->file(report);
   }
-  const std::vector<std::string>& files = collected.files;
+  const std::string today = options.today.empty() ? todayIso() : options.today;
   const size_t batchSize = jobs * kFilesPerThreadInBatch;
   for (size_t start = 0; start < files.size(); start += batchSize) {
     const size_t count = std::min(batchSize, files.size() - start);
     std::vector<FileReport> batch(count);
     std::atomic<size_t> next{0};
     auto work = [&] {
-      for (size_t i = next++; i < count; i = next++) batch[i] = lintFile(files[start + i], options, encoding, rules, previousDoc);
+      for (size_t i = next++; i < count; i = next++) {
+        batch[i] = lintFile(files[start + i], options, encoding, *fileConfigs[start + i], previousDoc, today);
+      }
     };
     if (jobs == 1 || count == 1) {
       work();

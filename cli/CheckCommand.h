@@ -21,10 +21,14 @@ struct CheckOptions {
   unsigned jobs = 0;               // 0: one per core
   bool fix = false;                // apply fixes to UTF-8 files, then report what remains
   std::string previous;            // last year's report of the same body (arith/carry-over)
+  std::string config;              // --config FILE: one .gklint.yaml for every report
+  bool noConfig = false;           // --no-config: built-in rules only
+  std::string today;               // YYYY-MM-DD for waiver expiry; empty: the system date
   uint64_t maxFileBytes = 256ull << 20;
 };
 
-// Lints every file and returns the exit code (see Cli.h).
-int runCheck(const CheckOptions& options, const RuleSet& rules, std::ostream& out, std::ostream& err);
+// Lints every file under the .gklint.yaml that governs it (built-in rules when none) and
+// returns the exit code (see Cli.h). Config, rule and waiver errors are printed and give 2.
+int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& out, std::ostream& err);
 
 }  // namespace gklint::cli

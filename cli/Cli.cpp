@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/CheckCommand.h"
+#include "cli/ConfigCommands.h"
 #include "cli/RulesCommand.h"
 #include "cli/TablesCommand.h"
 #include "engine/rules/RuleSet.h"
@@ -54,6 +55,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   checkCmd->add_option("--jobs,-j", check.jobs, "Files linted in parallel (default: one per core)");
+  checkCmd->add_option("--config", check.config, "Use this .gklint.yaml for every report (default: the nearest one)");
+  checkCmd->add_flag("--no-config", check.noConfig, "Ignore .gklint.yaml files: built-in rules only");
   checkCmd->add_option("--previous", check.previous, "Last year's report of the same body (checks arith/carry-over)");
   checkCmd->add_flag("--fix", check.fix, "Apply the fixes rules offer (UTF-8 files), then report what remains");
 
@@ -62,6 +65,21 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   rulesCmd->require_subcommand(1);
   CLI::App* listCmd = rulesCmd->add_subcommand("list", "List every rule with id, severity and summary");
   listCmd->add_option("--format,-f", listFormat, "text or json")->capture_default_str();
+
+  std::vector<std::string> validatePaths;
+  CLI::App* validateCmd = rulesCmd->add_subcommand("validate", "Check rule files (and folders) for errors, with file:line:col");
+  validateCmd->add_option("paths", validatePaths, "Rule files or folders")->required();
+
+  std::string initFolder = ".";
+  CLI::App* initCmd = app.add_subcommand("init", "Write a commented starter .gklint.yaml");
+  initCmd->add_option("folder", initFolder, "Where to write it (default: here)");
+
+  std::string showReport, showConfig;
+  CLI::App* configCmd = app.add_subcommand("config", "Inspect the configuration");
+  configCmd->require_subcommand(1);
+  CLI::App* showCmd = configCmd->add_subcommand("show", "The effective rules for a report, and where each setting comes from");
+  showCmd->add_option("report", showReport, "A report file")->required();
+  showCmd->add_option("--config", showConfig, "Use this .gklint.yaml instead of the nearest one");
 
   std::string explainId;
   CLI::App* explainCmd = app.add_subcommand("explain", "Print a rule's documentation");
@@ -78,10 +96,15 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     return code == 0 ? 0 : kExitFailure;
   }
 
+  if (*validateCmd) return runRulesValidate(validatePaths, out, err);
+  if (*initCmd) return runInit(initFolder, out, err);
+
   RuleSet rules;
   if (!loadRules(rules, err)) return kExitFailure;
+  if (*showCmd) return runConfigShow(showReport, showConfig, rules, out, err);
 
   if (*checkCmd) {
+    if (const char* today = std::getenv("GKLINT_TODAY")) check.today = today;  // for reproducible waiver tests
     check.year = year;
     check.color = colorWanted(color, out);
     return runCheck(check, rules, out, err);

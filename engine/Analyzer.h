@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/config/Config.h"
 #include "engine/lint/Finding.h"
 #include "engine/model/Document.h"
 #include "engine/rules/RuleSet.h"
@@ -18,6 +19,7 @@ struct AnalyzeOptions {
   EncodingChoice encoding = EncodingChoice::Auto;
   std::optional<int> year;            // overrides the detected reporting year
   const Document* previous = nullptr; // last year's report of the same body, for arith/carry-over
+  const Config* config = nullptr;     // severities and rules turned off; null: the rules as loaded
 };
 
 // The format a path's extension names (.txt, .md, .markdown), or nothing.

@@ -54,6 +54,7 @@ class TableCellsCheck final : public Check {
 
   static std::string where(const BoundTable& t, const CellRef& ref) {
     const bool singleColumn = t.tmpl->columnsOf(t.tmpl->rows[ref.row]).size() == 1;
+    if (t.tmpl->rows[ref.row].label.empty()) return tableDisplayName(t.table) + "“" + columnName(t, ref.column) + "”";
     std::string s = tableDisplayName(t.table) + "“" + rowDisplayName(*t.tmpl, ref.row) + "”";
     if (!singleColumn || t.tmpl->rows[ref.row].label.empty()) s += "“" + columnName(t, ref.column) + "”";
     return s;

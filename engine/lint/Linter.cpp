@@ -2,14 +2,53 @@
 
 #include <algorithm>
 
-namespace gklint {
+#include "engine/lint/Suppressions.h"
 
-std::vector<Finding> lintDocument(const Document& doc, const RuleSet& rules) {
+namespace gklint {
+namespace {
+
+std::string listRules(const std::vector<std::string>& rules) {
+  if (rules.empty()) return "全部规则";
+  std::string s;
+  for (const std::string& r : rules) s += (s.empty() ? "" : "、") + r;
+  return s;
+}
+
+}  // namespace
+
+std::vector<Finding> lintDocument(const Document& doc, const RuleSet& rules, const Config* config) {
   std::vector<Finding> findings;
+  auto severityOf = [&](const RuleInfo& info, bool& overridden) -> std::optional<Severity> {
+    overridden = false;
+    if (!config) return info.severity;
+    const SeveritySetting* from = nullptr;
+    std::optional<Severity> s = effectiveSeverity(*config, info, &from);
+    overridden = from != nullptr;
+    return s;
+  };
   for (const auto& check : rules.checks) {
-    if (!check->info().applies.matches(doc)) continue;
+    bool overridden = false;
+    const std::optional<Severity> severity = severityOf(check->info(), overridden);
+    if (!severity || !check->info().applies.matches(doc)) continue;
+    const size_t before = findings.size();
     CheckContext ctx(doc, rules.outline, check->info(), findings);
     check->run(ctx);
+    if (overridden) {
+      for (size_t i = before; i < findings.size(); ++i) findings[i].severity = *severity;
+    }
+  }
+  std::vector<Suppression> suppressions = findSuppressions(doc);
+  applySuppressions(doc, suppressions, findings);
+  if (const Check* audit = rules.find("meta/unused-suppression")) {
+    bool overridden = false;
+    if (const std::optional<Severity> severity = severityOf(audit->info(), overridden)) {
+      CheckContext ctx(doc, rules.outline, audit->info(), findings);
+      for (const Suppression& s : suppressions) {
+        if (s.used) continue;
+        Finding& f = ctx.report(s.comment, {{"rules", listRules(s.rules)}, {"reason", s.reason}});
+        f.severity = *severity;
+      }
+    }
   }
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;

@@ -1,15 +1,19 @@
-// Linter: runs every applicable rule of a RuleSet over a Document.
+// Linter: runs every applicable rule of a RuleSet over a Document, under a configuration.
 #pragma once
 
 #include <vector>
 
+#include "engine/config/Config.h"
 #include "engine/lint/Finding.h"
 #include "engine/model/Document.h"
 #include "engine/rules/RuleSet.h"
 
 namespace gklint {
 
-// Findings sorted by position, then rule id. Pure; thread-safe for distinct documents.
-std::vector<Finding> lintDocument(const Document& doc, const RuleSet& rules);
+// Findings sorted by position, then rule id. With a config, rules it turns off do not run and
+// its severities replace the rules' own (for every finding of the rule). Inline suppression
+// comments are applied and unused ones reported (meta/unused-suppression). Pure; thread-safe
+// for distinct documents.
+std::vector<Finding> lintDocument(const Document& doc, const RuleSet& rules, const Config* config = nullptr);
 
 }  // namespace gklint

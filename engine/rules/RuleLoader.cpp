@@ -85,6 +85,19 @@ void readApplicability(OptionReader& rule, Applicability& out) {
     else if (organ == "department") out.organ = OrganKind::Department;
     else applies.error("organ", "unknown organ kind '" + organ + "' (use government, township or department)");
   }
+  // Conditions that contradict each other make a rule that can never fire.
+  if (out.minYear && out.maxYear && out.minYear > out.maxYear) {
+    applies.error("year", "this year condition matches no year: the rule can never fire");
+  }
+  for (TemplateId t : out.templates) {
+    const int first = t == TemplateId::Gov2021 ? 2021 : t == TemplateId::Trial2019 ? 2019 : 0;
+    const int last = t == TemplateId::Gov2021 ? 9999 : t == TemplateId::Trial2019 ? 2020 : 2018;
+    const bool overlaps = (!out.minYear || out.minYear <= last) && (!out.maxYear || out.maxYear >= first);
+    if (!overlaps) {
+      applies.error("template", "template " + std::string(templateName(t)) +
+                                    " is never used in the years this rule applies to: the rule can never fire");
+    }
+  }
   applies.finish();
 }
 

@@ -29,6 +29,7 @@ void splitRow(std::vector<GridCell> cells, bool dropPadding, LogicalRow& row) {
     while (!values.empty() && values.back().text.empty()) values.pop_back();
     size_t lead = 0;
     while (lead < values.size() && values[lead].text.empty()) ++lead;
+    row.droppedBlanks.assign(values.begin(), values.begin() + static_cast<long>(lead));
     values.erase(values.begin(), values.begin() + static_cast<long>(lead));
   }
   row.values = std::move(values);

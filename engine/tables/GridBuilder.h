@@ -22,6 +22,7 @@ struct LogicalRow {
   std::vector<GridCell> labels;  // leading text cells, e.g. "三、本年度办理结果", "（一）予以公开"
   std::vector<GridCell> values;  // the cells after the labels (blank cells kept where the layout shows them)
   bool looseValues = false;      // values were space-separated in prose: blanks could not survive
+  std::vector<GridCell> droppedBlanks;  // blank cells right after the labels, taken as the label's merged columns
 };
 
 // `knownLabels` are normalised row labels and captions of the candidate templates: in a

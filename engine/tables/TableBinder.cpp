@@ -1,6 +1,8 @@
 #include "engine/tables/TableBinder.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "engine/tables/CellValue.h"
 #include "engine/tables/GridBuilder.h"
@@ -10,8 +12,9 @@
 namespace gklint {
 namespace {
 
-// Another format's template must fit this much better before a table counts as mismatched.
-constexpr double kMismatchMargin = 0.25;
+// Another format's template must fit this much better (on the labels only it has) before a
+// table counts as mismatched.
+constexpr double kMismatchMargin = 0.5;
 
 bool endsWith(const std::string& s, const std::string& suffix) {
   return !suffix.empty() && s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -65,6 +68,20 @@ class Binder {
   }
 
   BoundTable bind(const std::vector<LogicalRow>& logical, GridLayout layout, ByteSpan span) const {
+    // The width most rows have: when it is the template's, a short row whose leading blanks
+    // were taken as label padding really has empty cells there (a blank 自然人 cell).
+    std::map<size_t, size_t> widths;
+    for (const LogicalRow& row : logical) {
+      if (!row.values.empty() && !row.labels.empty()) ++widths[row.values.size()];
+    }
+    dominantWidth_ = 0;
+    size_t best = 0;
+    for (const auto& [width, count] : widths) {
+      if (count > best) {
+        best = count;
+        dominantWidth_ = width;
+      }
+    }
     BoundTable table;
     table.tmpl = &t_;
     table.table = t_.table;
@@ -76,6 +93,7 @@ class Binder {
 
     std::string pending;  // label text of an unmatched row waiting for its continuation
     int pendingRow = -1;  // index into `logical` of that row when it carries values
+    int labelOnly = -1;   // index of that row when it is labels only (perhaps a group label)
     for (size_t k = 0; k < logical.size(); ++k) {
       const LogicalRow& row = logical[k];
       const std::string own = normalizeLabel(joinLabels(row));
@@ -94,16 +112,24 @@ class Binder {
         }
         if (joined >= 0) {
           const LogicalRow& carrier = pendingRow >= 0 && row.values.empty() ? logical[static_cast<size_t>(pendingRow)] : row;
-          assign(table, static_cast<size_t>(joined), carrier, row, joinedVariant, joinedLabel);
+          assign(table, static_cast<size_t>(joined), carrier, row, joinedVariant, joinedLabel, /*joined=*/true);
           pending.clear();
           pendingRow = -1;
           continue;
         }
       }
       if (match >= 0) {
-        assign(table, static_cast<size_t>(match), row, row, variant, own);
+        assign(table, static_cast<size_t>(match), row, row, variant, own, /*joined=*/false);
+        // A group label on a row of its own just before ("（五）不予以处理" / "1.信访…").
+        BoundRow& bound = table.rows[static_cast<size_t>(match)];
+        if (labelOnly >= 0 && bound.group.empty() && !t_.rows[static_cast<size_t>(match)].group.empty()) {
+          const LogicalRow& group = logical[static_cast<size_t>(labelOnly)];
+          bound.groupSpan = {group.labels.front().span.begin, group.labels.back().span.end};
+          bound.group = joinLabels(group);
+        }
         pending.clear();
         pendingRow = -1;
+        labelOnly = -1;
         continue;
       }
       if (own.empty() && !row.values.empty()) {
@@ -112,25 +138,40 @@ class Binder {
       }
       pending = own;
       pendingRow = row.values.empty() ? -1 : static_cast<int>(k);
+      labelOnly = row.values.empty() && !row.labels.empty() ? static_cast<int>(k) : -1;
     }
     for (const BoundRow& r : table.rows) table.boundRows += r.present ? 1 : 0;
     return table;
   }
 
-  // Share of template rows bound plus share of column labels found in the table's labels.
-  double score(const BoundTable& table, const std::vector<LogicalRow>& logical) const {
+  // How well the table shows what only this format has: the share of its own row labels
+  // bound in their standard wording, plus the share of its own column labels present.
+  double score(const BoundTable& table, const std::vector<LogicalRow>& logical, const TableTemplate& other) const {
+    std::set<std::string> otherLabels;
+    for (const TemplateRow& r : other.rows) otherLabels.insert(normalizeLabel(r.label));
+    for (const TemplateColumn& c : other.columns) otherLabels.insert(normalizeLabel(c.label));
     std::string all;
     for (const LogicalRow& r : logical) all += normalizeLabel(joinLabels(r));
-    size_t columnsFound = 0;
-    for (const TemplateColumn& c : t_.columns) columnsFound += all.find(normalizeLabel(c.label)) != std::string::npos;
-    return static_cast<double>(table.boundRows) / static_cast<double>(t_.rows.size()) +
-           static_cast<double>(columnsFound) / static_cast<double>(t_.columns.size());
+    size_t ownRows = 0, boundOwn = 0, ownColumns = 0, foundColumns = 0;
+    for (size_t i = 0; i < t_.rows.size(); ++i) {
+      if (t_.rows[i].dataRow || otherLabels.count(rows_[i].label)) continue;
+      ++ownRows;
+      boundOwn += table.rows[i].present && !table.rows[i].labelIsVariant;
+    }
+    for (const TemplateColumn& c : t_.columns) {
+      const std::string label = normalizeLabel(c.label);
+      if (otherLabels.count(label)) continue;
+      ++ownColumns;
+      foundColumns += all.find(label) != std::string::npos;
+    }
+    return (ownRows ? static_cast<double>(boundOwn) / static_cast<double>(ownRows) : 0) +
+           (ownColumns ? static_cast<double>(foundColumns) / static_cast<double>(ownColumns) : 0);
   }
 
  private:
   // `carrier` holds the values; `labelRow` the (last part of the) label.
   void assign(BoundTable& table, size_t index, const LogicalRow& carrier, const LogicalRow& labelRow, bool variant,
-              const std::string& normalised) const {
+              const std::string& normalised, bool joined) const {
     BoundRow& out = table.rows[index];
     if (out.present) return;  // a repeated row: the first one counts
     out.present = true;
@@ -142,10 +183,13 @@ class Binder {
       labelCell = &*it;
       if (!normalizeLabel(it->text).empty()) break;
     }
-    const bool joinedOverRows = &carrier != &labelRow;
-    if (joinedOverRows && !carrier.labels.empty()) {
+    const bool joinedOverRows = joined;
+    if (joined && &carrier != &labelRow && !carrier.labels.empty()) {
       // Broken by the extraction, not by the drafter: only a variant wording counts.
       out.labelSpan = {carrier.labels.back().span.begin, labelCell ? labelCell->span.end : carrier.labels.back().span.end};
+      out.label = normalised;
+    } else if (joined && labelCell) {
+      out.labelSpan = labelCell->span;
       out.label = normalised;
     } else if (labelCell) {
       // A group label in front ("三、本年度办理结果"+"（一）予以公开") is not part of the row's label.
@@ -182,6 +226,18 @@ class Binder {
   void fillCells(BoundRow& out, const LogicalRow& row) const {
     const std::string_view text = doc_.text();
     bool anyValue = false;
+    // One blank after the label is its merged column; more are empty cells of their own, when
+    // the table's other rows show the full width.
+    const size_t extraBlanks = row.droppedBlanks.size() > 1 ? row.droppedBlanks.size() - 1 : 0;
+    if (row.values.size() < out.expectedCells && dominantWidth_ == out.expectedCells && extraBlanks > 0 &&
+        row.values.size() + extraBlanks >= out.expectedCells) {
+      const size_t restore = out.expectedCells - row.values.size();
+      for (size_t k = row.droppedBlanks.size() - restore; k < row.droppedBlanks.size(); ++k) {
+        BoundCell blank;
+        blank.span = {row.droppedBlanks[k].span.begin, row.droppedBlanks[k].span.begin};
+        out.cells.push_back(blank);
+      }
+    }
     for (const GridCell& c : row.values) {
       BoundCell cell;
       cell.span = c.span;
@@ -203,6 +259,7 @@ class Binder {
   const Document& doc_;
   const TableTemplate& t_;
   std::vector<NormalisedRow> rows_;
+  mutable size_t dominantWidth_ = 0;
 };
 
 std::vector<std::string> knownLabels(const TableTemplate& a, const TableTemplate* b) {
@@ -279,7 +336,7 @@ void bindTables(Document& doc, const TemplateCatalog& catalog) {
     if (other) {
       Binder alternative(doc, *other);
       BoundTable otherBound = alternative.bind(logical, layout, span);
-      if (alternative.score(otherBound, logical) > probe.score(bound, logical) + kMismatchMargin) {
+      if (alternative.score(otherBound, logical, *expected) > probe.score(bound, logical, *other) + kMismatchMargin) {
         otherBound.anchor = bound.anchor;
         otherBound.betterTemplate = other;
         bound = std::move(otherBound);

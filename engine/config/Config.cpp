@@ -1,0 +1,203 @@
+#include "engine/config/Config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+#include "engine/rules/OptionReader.h"
+
+namespace gklint {
+namespace {
+
+std::string folderOf(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
+std::string join(const std::string& folder, const std::string& relative) {
+  if (relative.empty() || relative[0] == '/' || folder.empty()) return relative;
+  std::string r = relative;
+  while (r.rfind("./", 0) == 0) r = r.substr(2);
+  return folder + "/" + r;
+}
+
+bool isYaml(const std::string& path) {
+  return (path.size() > 5 && path.compare(path.size() - 5, 5, ".yaml") == 0) ||
+         (path.size() > 4 && path.compare(path.size() - 4, 4, ".yml") == 0);
+}
+
+class Resolver {
+ public:
+  Resolver(const ConfigFileSystem& fs, Config& out) : fs_(fs), out_(out) {}
+
+  void load(const std::string& path, const SourceMark& from) {
+    if (std::find(stack_.begin(), stack_.end(), path) != stack_.end()) {
+      out_.errors.push_back({from, "extends", "'" + path + "' extends itself (a cycle through " + stack_.front() + ")"});
+      return;
+    }
+    const std::optional<std::string> text = fs_.read(path);
+    if (!text) {
+      out_.errors.push_back({from, "extends", "cannot read config file '" + path + "'"});
+      return;
+    }
+    YAML::Node root;
+    try {
+      root = YAML::Load(*text);
+    } catch (const YAML::Exception& e) {
+      out_.errors.push_back({{path, e.mark.line + 1, codePointColumnIn(*text, e.mark.line, e.mark.column)}, "",
+                             "YAML syntax error: " + e.msg});
+      return;
+    }
+    stack_.push_back(path);
+    OptionReader r(root, path, "", out_.errors, std::make_shared<const std::string>(*text));
+    if (!root.IsNull() && !root.IsMap()) {
+      r.error(root, "", "a .gklint.yaml must be a mapping (extends, rules, rule_paths, year, ignore, waivers)");
+      stack_.pop_back();
+      return;
+    }
+    const std::string folder = folderOf(path);
+    // extends first: this file's settings then override the base's.
+    YAML::Node extends = r.node("extends");
+    std::vector<YAML::Node> bases;
+    if (extends.IsScalar()) bases.push_back(extends);
+    else if (extends.IsSequence()) for (const YAML::Node& n : extends) bases.push_back(n);
+    else if (extends.IsDefined() && !extends.IsNull()) r.error(extends, "extends", "'extends' must be a string or a list of strings");
+    if (!extends.IsDefined() || extends.IsNull()) out_.builtin = true;  // no extends: builtin:gov
+    for (const YAML::Node& base : bases) {
+      if (!base.IsScalar()) {
+        r.error(base, "extends", "every 'extends' item must be a string");
+        continue;
+      }
+      const std::string name = base.Scalar();
+      if (name.rfind("builtin:", 0) == 0) {
+        if (name == "builtin:gov" || name == "builtin:gov-2021" || name == "builtin:gov-2019") out_.builtin = true;
+        else r.error(base, "extends", "unknown built-in pack '" + name + "' (use builtin:gov)");
+        continue;
+      }
+      load(join(folder, name), r.markOf(base));
+    }
+    readRules(r);
+    for (const std::string& p : r.stringList("rule_paths")) addRulePath(join(folder, p), r.markOf(std::string("rule_paths")));
+    if (auto year = r.integer("year")) {
+      if (*year < 1990 || *year > 2100) r.error("year", "'year' must be a year such as 2021");
+      else {
+        out_.year = year;
+        out_.yearMark = r.markOf(std::string("year"));
+      }
+    }
+    const std::vector<std::string> ignore = r.stringList("ignore");
+    out_.ignore.insert(out_.ignore.end(), ignore.begin(), ignore.end());
+    if (r.has("waivers")) out_.waiversPath = join(folder, r.string("waivers"));
+    r.finish();
+    out_.files.push_back(path);
+    stack_.pop_back();
+  }
+
+ private:
+  void readRules(OptionReader& r) {
+    YAML::Node rules = r.node("rules");
+    if (!rules.IsDefined() || rules.IsNull()) return;
+    if (!rules.IsMap()) {
+      r.error(rules, "rules", "'rules' must map rule ids or globs (text/*) to off, info, warning or error");
+      return;
+    }
+    for (auto it = rules.begin(); it != rules.end(); ++it) {
+      const std::string pattern = it->first.Scalar();
+      const YAML::Node& value = it->second;
+      SeveritySetting s;
+      s.pattern = pattern;
+      s.mark = r.markOf(it->first);
+      const std::string name = value.IsScalar() ? value.Scalar() : "";
+      Severity severity;
+      if (name == "off") {
+        s.severity = std::nullopt;
+      } else if (parseSeverity(name, severity)) {
+        s.severity = severity;
+      } else {
+        r.error(value, "rules." + pattern, "severity of '" + pattern + "' must be off, info, warning or error");
+        continue;
+      }
+      out_.severities.push_back(std::move(s));
+    }
+  }
+
+  void addRulePath(const std::string& path, const SourceMark& mark) {
+    if (auto files = fs_.listFolder(path)) {
+      for (const std::string& f : *files) {
+        if (isYaml(f)) addRuleFile(f, mark);
+      }
+      return;
+    }
+    addRuleFile(path, mark);
+  }
+
+  void addRuleFile(const std::string& path, const SourceMark& mark) {
+    const std::optional<std::string> text = fs_.read(path);
+    if (!text) {
+      out_.errors.push_back({mark, "rule_paths", "cannot read rule file or folder '" + path + "'"});
+      return;
+    }
+    out_.ruleFiles.push_back({path, *text});
+  }
+
+  const ConfigFileSystem& fs_;
+  Config& out_;
+  std::vector<std::string> stack_;
+};
+
+bool globAt(const std::string& g, size_t gi, const std::string& s, size_t si) {
+  while (gi < g.size()) {
+    if (g.compare(gi, 2, "**") == 0) {
+      size_t next = gi + 2;
+      if (next < g.size() && g[next] == '/') ++next;
+      for (size_t k = si; k <= s.size(); ++k) {
+        if (globAt(g, next, s, k)) return true;
+      }
+      return false;
+    }
+    if (g[gi] == '*') {
+      for (size_t k = si; k <= s.size(); ++k) {
+        if (globAt(g, gi + 1, s, k)) return true;
+        if (k < s.size() && s[k] == '/') break;
+      }
+      return false;
+    }
+    if (si >= s.size()) return false;
+    if (g[gi] != '?' && g[gi] != s[si]) return false;
+    if (g[gi] == '?' && s[si] == '/') return false;
+    ++gi;
+    ++si;
+  }
+  return si == s.size();
+}
+
+}  // namespace
+
+Config resolveConfig(const std::string& path, const ConfigFileSystem& fs) {
+  Config config;
+  config.builtin = false;  // each file without `extends` (or naming builtin:gov) turns it on
+  config.root = folderOf(path);
+  Resolver(fs, config).load(path, {path, 0, 0});
+  if (config.waiversPath.empty()) {
+    const std::string beside = config.root.empty() ? ".gklint-waivers.yaml" : config.root + "/.gklint-waivers.yaml";
+    if (fs.read(beside)) config.waiversPath = beside;
+  }
+  return config;
+}
+
+std::optional<Severity> effectiveSeverity(const Config& config, const RuleInfo& rule, const SeveritySetting** from) {
+  std::optional<Severity> severity = rule.severity;
+  if (from) *from = nullptr;
+  const std::string category = rule.id.substr(0, rule.id.find('/'));
+  for (const SeveritySetting& s : config.severities) {
+    const bool matches = s.pattern == rule.id || s.pattern == "*" || s.pattern == category + "/*";
+    if (!matches) continue;
+    severity = s.severity;
+    if (from) *from = &s;
+  }
+  return severity;
+}
+
+bool globMatches(const std::string& glob, const std::string& relativePath) { return globAt(glob, 0, relativePath, 0); }
+
+}  // namespace gklint

@@ -1,0 +1,59 @@
+// Config: a resolved .gklint.yaml chain — which rule files to load, rule severities (with
+// where each was set), the reporting year, ignore globs and the waiver file.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/rules/RuleDiagnostic.h"
+#include "engine/rules/RuleSet.h"
+#include "engine/rules/Severity.h"
+
+namespace gklint {
+
+// One `rules:` entry: a rule id or a category glob ("text/*", "*") and its severity
+// (nothing = off), with the place it was written.
+struct SeveritySetting {
+  std::string pattern;
+  std::optional<Severity> severity;
+  SourceMark mark;
+};
+
+struct Config {
+  bool builtin = true;                     // load the built-in packs (extends: builtin:gov, the default)
+  std::vector<RuleFile> ruleFiles;         // extra rule files from rule_paths, in order
+  std::vector<SeveritySetting> severities; // in order of application; later entries win
+  std::optional<int> year;
+  SourceMark yearMark;
+  std::vector<std::string> ignore;         // globs, relative to `root`
+  std::string root;                        // folder of the nearest config file ("" without one)
+  std::string waiversPath;                 // absolute or relative to the working folder; "" for none
+  std::vector<std::string> files;          // the config files of the chain, base first
+  std::vector<RuleDiagnostic> errors;      // located problems; the rest of the config still applies
+};
+
+// File access the resolver needs; the caller decides what I/O means (disk, an editor's buffers).
+struct ConfigFileSystem {
+  std::function<std::optional<std::string>(const std::string& path)> read;
+  // Regular files under a folder, recursively, sorted; nothing when `path` is not a folder.
+  std::function<std::optional<std::vector<std::string>>(const std::string& path)> listFolder;
+};
+
+// Resolves the config file at `path` and its `extends` chain (other config files; builtin:gov
+// for the built-in packs, the default), reading rule_paths (files or folders of .yaml).
+// Relative paths are relative to the file that names them. Cycles and unreadable files are
+// located errors. Never throws.
+Config resolveConfig(const std::string& path, const ConfigFileSystem& fs);
+
+// The effective severity of a rule under a config: the rule's own unless a setting matches
+// (exact id, "category/*" or "*"; the last matching setting wins). Nothing = off. `from`
+// receives the deciding setting, if any.
+std::optional<Severity> effectiveSeverity(const Config& config, const RuleInfo& rule, const SeveritySetting** from = nullptr);
+
+// Whether `relativePath` (to Config::root, '/'-separated) matches a glob: '*' within a path
+// segment, '**' across segments, '?' one character.
+bool globMatches(const std::string& glob, const std::string& relativePath);
+
+}  // namespace gklint
