@@ -11,6 +11,7 @@
 #include "cli/RulesCommand.h"
 #include "cli/TablesCommand.h"
 #include "engine/rules/RuleSet.h"
+#include "lsp/LanguageServerMain.h"
 
 namespace gklint::cli {
 namespace {
@@ -89,12 +90,17 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   CLI::App* tablesCmd = app.add_subcommand("tables", "Show the official tables as gklint recognises them");
   tablesCmd->add_option("files", tablePaths, "Report files")->required();
 
+  CLI::App* lspCmd = app.add_subcommand("lsp", "Run the Language Server on stdin/stdout (docs/editors.md)");
+  lspCmd->prefix_command()->set_help_flag();  // its options, --help too, are parsed by gklint::lsp
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e, out, err);
     return code == 0 ? 0 : kExitFailure;
   }
+
+  if (*lspCmd) return lsp::runLanguageServer(lspCmd->remaining(), err);
 
   if (*validateCmd) return runRulesValidate(validatePaths, out, err);
   if (*initCmd) return runInit(initFolder, out, err);

@@ -4,6 +4,8 @@
 // the cell's value domain), unit (an amount stated in 元 where the template wants 万元).
 #include <re2/re2.h>
 
+#include <optional>
+
 #include "engine/checks/CheckRegistry.h"
 #include "engine/checks/TableSelection.h"
 #include "engine/tables/LabelText.h"
@@ -60,6 +62,31 @@ class TableCellsCheck final : public Check {
     return s;
   }
 
+  // Filling in 0 is right when every other cell of the cell's row and column is 0 or blank:
+  // each relation sums cells of one row or one column, so all of them then hold.
+  static bool zeroIsRight(const BoundTable& t, const CellRef& ref) {
+    if (ref.cell->synthetic) return false;
+    auto zeroOrBlank = [](const BoundCell* c) {
+      return !c || c->state == CellState::Blank || (c->state == CellState::Number && c->value == 0);
+    };
+    for (const BoundCell& c : t.rows[ref.row].cells) {
+      if (!zeroOrBlank(&c)) return false;
+    }
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      if (!zeroOrBlank(t.cell(r, ref.column))) return false;
+    }
+    return true;
+  }
+
+  static std::optional<Fix> zeroFix(const BoundTable& t, const std::vector<const CellRef*>& refs) {
+    Fix fix{"填入0", {}, true};
+    for (const CellRef* ref : refs) {
+      if (!zeroIsRight(t, *ref)) return std::nullopt;
+      fix.edits.push_back({ref->cell->span, "0"});
+    }
+    return fix;
+  }
+
   void reportBlank(CheckContext& ctx, const BoundTable& t) const {
     const std::vector<CellRef> all = cells(t);
     // Columns blank in every row that has them: one finding per column.
@@ -85,14 +112,19 @@ class TableCellsCheck final : public Check {
                               {{"cell", tableDisplayName(t.table) + "“" + columnName(t, key) + "”列"},
                                {"detail", tableDisplayName(t.table) + "“" + columnName(t, key) + "”列" +
                                               std::to_string(count) + "个单元格全部空白，没有发生的应填0"}});
+      std::vector<const CellRef*> column;
       for (const CellRef& ref : all) {
-        if (ref.column == key && &ref != first) f.related.push_back({ref.cell->span, rowDisplayName(*t.tmpl, ref.row)});
+        if (ref.column != key) continue;
+        column.push_back(&ref);
+        if (&ref != first) f.related.push_back({ref.cell->span, rowDisplayName(*t.tmpl, ref.row)});
       }
+      f.fix = zeroFix(t, column);
     }
     for (const CellRef& ref : all) {
       if (ref.cell->state != CellState::Blank) continue;
       if (std::find(wholeColumns.begin(), wholeColumns.end(), ref.column) != wholeColumns.end()) continue;
-      ctx.report(ref.cell->span, {{"cell", where(t, ref)}, {"detail", where(t, ref) + "为空，没有发生的应填0"}});
+      Finding& f = ctx.report(ref.cell->span, {{"cell", where(t, ref)}, {"detail", where(t, ref) + "为空，没有发生的应填0"}});
+      f.fix = zeroFix(t, {&ref});
     }
   }
 

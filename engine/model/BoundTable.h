@@ -26,6 +26,7 @@ struct BoundCell {
   bool negative = false;
   bool reformatted = false; // full-width digits, thousands separators or inner spaces were parsed
   std::string text;         // the cell as written, white space removed
+  bool synthetic = false;   // a blank the source never wrote (a row with no cells at all): no place to fix
 };
 
 struct BoundRow {

@@ -251,6 +251,7 @@ class Binder {
       while (out.cells.size() < out.expectedCells) {
         BoundCell blank;
         blank.span = {at, at};
+        blank.synthetic = true;
         out.cells.push_back(blank);
       }
     }

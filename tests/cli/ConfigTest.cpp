@@ -145,7 +145,7 @@ TEST_CASE("a broken waiver file is a located error", "[config][waivers]") {
   CHECK(run.err.find("w.yaml:4:14: error: 'expires' must be a date written YYYY-MM-DD [waivers[0].expires]") != std::string::npos);
 }
 
-TEST_CASE("init writes a starter once; config show names where each setting comes from", "[config]") {
+TEST_CASE("init writes a starter once and config show names where each setting comes from", "[config]") {
   const fs::path dir = workspace("init");
   Run init = runGklint({"init", dir.string()});
   CHECK(init.code == 0);

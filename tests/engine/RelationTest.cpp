@@ -83,7 +83,7 @@ TEST_CASE("malformed relations are rejected with the offending position", "[rela
   CHECK(offset == 11);
 }
 
-TEST_CASE("relations evaluate per column, per row and once; blanks make them unknown", "[relation]") {
+TEST_CASE("relations evaluate per column, per row and once, and blanks make them unknown", "[relation]") {
   const TableTemplate t = smallTemplate();
   const BoundTable b = bind(t, {{"1", "2", "3"}, {"4", "5", "10"}, {"", "1", "1"}});
   std::string error;
