@@ -9,6 +9,8 @@
 #include "cli/CheckCommand.h"
 #include "cli/ConfigCommands.h"
 #include "cli/RulesCommand.h"
+#include "cli/RulesDocCommand.h"
+#include "cli/RulesTestCommand.h"
 #include "cli/TablesCommand.h"
 #include "engine/rules/RuleSet.h"
 #include "lsp/LanguageServerMain.h"
@@ -66,6 +68,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   rulesCmd->require_subcommand(1);
   CLI::App* listCmd = rulesCmd->add_subcommand("list", "List every rule with id, severity and summary");
   listCmd->add_option("--format,-f", listFormat, "text or json")->capture_default_str();
+  RulesTestOptions testOptions;
+  CLI::App* testCmd = addRulesTestCommand(*rulesCmd, testOptions);
+  RulesDocOptions docOptions;
+  CLI::App* docCmd = addRulesDocCommand(*rulesCmd, docOptions);
 
   std::vector<std::string> validatePaths;
   CLI::App* validateCmd = rulesCmd->add_subcommand("validate", "Check rule files (and folders) for errors, with file:line:col");
@@ -102,6 +108,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 
   if (*lspCmd) return lsp::runLanguageServer(lspCmd->remaining(), err);
 
+  if (*testCmd) return runRulesTest(testOptions, out, err);  // loads the given rule files itself
   if (*validateCmd) return runRulesValidate(validatePaths, out, err);
   if (*initCmd) return runInit(initFolder, out, err);
 
@@ -116,6 +123,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     return runCheck(check, rules, out, err);
   }
   if (*listCmd) return runRulesList(rules, listFormat, out, err);
+  if (*docCmd) return runRulesDoc(docOptions, rules, out, err);
   if (*explainCmd) return runExplain(rules, explainId, out, err);
   if (*tablesCmd) return runTables(tablePaths, rules, out, err);
   return kExitFailure;
