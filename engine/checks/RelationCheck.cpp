@@ -6,6 +6,7 @@
 // side, or with `locate: nonzero` at the first non-zero cell. `when` restricts the relation
 // to positions where another relation holds.
 #include <cmath>
+#include <map>
 #include <sstream>
 
 #include "engine/checks/CheckRegistry.h"
@@ -61,6 +62,7 @@ class RelationCheck final : public Check {
   void run(CheckContext& ctx) const override {
     const BoundTable* table = ctx.doc().boundTable(table_);
     if (!table || !table->tmpl || table->boundRows == 0) return;
+    std::map<std::string, bool> crossFails;  // cross relations, each position evaluated once
     for (const std::string& at : positions(*table)) {
       if (when_) {
         RelationResult w = evaluateRelation(*when_, axis_, *table, at);
@@ -69,7 +71,7 @@ class RelationCheck final : public Check {
       for (const Assertion& a : asserts_) {
         RelationResult r = evaluateRelation(a.expr, axis_, *table, at);
         if (!r.known || r.holds) continue;
-        report(ctx, *table, at, r);
+        report(ctx, *table, at, r, crossFails);
       }
     }
   }
@@ -112,7 +114,8 @@ class RelationCheck final : public Check {
 
   // The cell to blame: where this failure crosses the only failing line of the other
   // orientation, else the rule's default.
-  const CellUse* blame(const BoundTable& t, const std::string& at, const RelationResult& r) const {
+  const CellUse* blame(const BoundTable& t, const std::string& at, const RelationResult& r,
+                       std::map<std::string, bool>& crossFails) const {
     std::vector<const CellUse*> involved;
     for (const CellUse& u : r.lhsCells) involved.push_back(&u);
     for (const CellUse& u : r.rhsCells) involved.push_back(&u);
@@ -121,13 +124,19 @@ class RelationCheck final : public Check {
       std::vector<const CellUse*> failing;
       for (const CellUse* u : involved) {
         const std::string crossAt = other == RelationAxis::PerRow ? t.tmpl->rows[u->row].key : u->column;
-        for (const RelationExpr& c : cross_) {
-          RelationResult cr = evaluateRelation(c, other, t, crossAt);
-          if (cr.known && !cr.holds) {
-            failing.push_back(u);
-            break;
+        auto cached = crossFails.find(crossAt);
+        if (cached == crossFails.end()) {
+          bool fails = false;
+          for (const RelationExpr& c : cross_) {
+            RelationResult cr = evaluateRelation(c, other, t, crossAt);
+            if (cr.known && !cr.holds) {
+              fails = true;
+              break;
+            }
           }
+          cached = crossFails.emplace(crossAt, fails).first;
         }
+        if (cached->second) failing.push_back(u);
       }
       if (failing.size() == 1) return failing.front();
     }
@@ -140,8 +149,9 @@ class RelationCheck final : public Check {
     return involved.empty() ? nullptr : involved.front();
   }
 
-  void report(CheckContext& ctx, const BoundTable& t, const std::string& at, const RelationResult& r) const {
-    const CellUse* cell = blame(t, at, r);
+  void report(CheckContext& ctx, const BoundTable& t, const std::string& at, const RelationResult& r,
+              std::map<std::string, bool>& crossFails) const {
+    const CellUse* cell = blame(t, at, r, crossFails);
     if (!cell) return;
     Finding& f = ctx.report(cell->cell->span, {{"where", whereName(t, at)},
                                                {"lhs", formatNumber(r.lhs)},

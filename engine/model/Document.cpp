@@ -39,7 +39,7 @@ const BoundTable* Document::boundTable(std::string_view table) const {
 
 const BoundCell* BoundTable::cell(size_t row, const std::string& columnKey) const {
   if (!tmpl || row >= rows.size() || !rows[row].present || !rows[row].countMatches()) return nullptr;
-  const std::vector<std::string> keys = tmpl->columnsOf(tmpl->rows[row]);
+  const std::vector<std::string>& keys = tmpl->columnsOf(tmpl->rows[row]);
   auto it = std::find(keys.begin(), keys.end(), columnKey);
   if (it == keys.end()) return nullptr;
   return &rows[row].cells[static_cast<size_t>(it - keys.begin())];

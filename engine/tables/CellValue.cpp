@@ -1,7 +1,5 @@
 #include "engine/tables/CellValue.h"
 
-#include <re2/re2.h>
-
 #include <string>
 
 #include "engine/tables/LabelText.h"
@@ -43,9 +41,17 @@ void parseCell(std::string_view cellText, BoundCell& cell) {
     }
     digits += c;
   }
-  static const RE2 number(R"(([+-]?)(\d+)(?:\.(\d+))?)");
+  // [+-]?digits(.digits)? — by hand: this runs for every cell of every table.
   std::string sign, whole, fraction;
-  if (!RE2::FullMatch(digits, number, &sign, &whole, &fraction) || (separators && whole.size() < 4)) {
+  size_t i = 0;
+  if (i < digits.size() && (digits[i] == '+' || digits[i] == '-')) sign = digits[i++];
+  while (i < digits.size() && digits[i] >= '0' && digits[i] <= '9') whole += digits[i++];
+  if (i < digits.size() && digits[i] == '.') {
+    ++i;
+    while (i < digits.size() && digits[i] >= '0' && digits[i] <= '9') fraction += digits[i++];
+    if (fraction.empty()) whole.clear();  // "3." is not a number
+  }
+  if (whole.empty() || i != digits.size() || (separators && whole.size() < 4)) {
     cell.state = CellState::Text;
     return;
   }

@@ -3,12 +3,46 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <unordered_map>
+
 #include "engine/text/Trim.h"
 #include "engine/text/Utf8.h"
 
 namespace gklint {
 
+namespace {
+
+std::string normalizeUncached(std::string_view label);
+
+}  // namespace
+
 std::string normalizeLabel(std::string_view label) {
+  // Plain ASCII ("0", "12") is already NFKC: only spaces and quotes go.
+  bool ascii = true;
+  for (unsigned char c : label) ascii = ascii && c < 0x80;
+  if (ascii) {
+    std::string out;
+    for (char c : label) {
+      if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\r' || c == '\n') continue;
+      out += c == '[' ? '(' : c == ']' ? ')' : c;
+    }
+    return out;
+  }
+  // Labels repeat across rows and reports: remember recent results (bounded, per thread).
+  constexpr size_t kMaxCached = 4096;
+  thread_local std::unordered_map<std::string, std::string> cache;
+  std::string key(label);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= kMaxCached) cache.clear();
+  std::string normalized = normalizeUncached(label);
+  cache.emplace(std::move(key), normalized);
+  return normalized;
+}
+
+namespace {
+
+std::string normalizeUncached(std::string_view label) {
   std::string spaced = removeSpaces(label);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
@@ -38,5 +72,7 @@ std::string normalizeLabel(std::string_view label) {
   }
   return out;
 }
+
+}  // namespace
 
 }  // namespace gklint

@@ -128,25 +128,28 @@ class Parser {
   std::string error_;
 };
 
-// The keys a term names in `tmpl`, ranges resolved; `ok` false when a range is unknown.
-std::vector<std::string> resolveKeys(const RelationTerm& term, RelationAxis axis, const TableTemplate& tmpl, bool& ok) {
+// The keys a term names in `tmpl`, ranges resolved (into `storage` when they must be built);
+// `ok` false when a range is unknown.
+const std::vector<std::string>& resolveKeys(const RelationTerm& term, RelationAxis axis, const TableTemplate& tmpl, bool& ok,
+                                            std::vector<std::string>& storage) {
   ok = true;
+  storage.clear();
   if (!term.range.empty()) {
     auto it = tmpl.ranges.find(term.range);
     if (it == tmpl.ranges.end()) {
       ok = false;
-      return {};
+      return storage;
     }
     return it->second;
   }
   if (!term.rangeFrom.empty()) {
-    std::vector<std::string> keys;
+    std::vector<std::string>& keys = storage;
     const bool rows = axis == RelationAxis::PerColumn;
     const int from = rows ? tmpl.rowIndex(term.rangeFrom) : tmpl.columnIndex(term.rangeFrom);
     const int to = rows ? tmpl.rowIndex(term.rangeTo) : tmpl.columnIndex(term.rangeTo);
     if (from < 0 || to < 0 || from > to) {
       ok = false;
-      return {};
+      return storage;
     }
     for (int i = from; i <= to; ++i) keys.push_back(rows ? tmpl.rows[static_cast<size_t>(i)].key : tmpl.columns[static_cast<size_t>(i)].key);
     return keys;
@@ -196,14 +199,15 @@ bool sumSide(const std::vector<RelationTerm>& terms, RelationAxis axis, const Bo
       continue;
     }
     bool ok = true;
-    for (const std::string& key : resolveKeys(term, axis, *table.tmpl, ok)) {
+    std::vector<std::string> storage;
+    for (const std::string& key : resolveKeys(term, axis, *table.tmpl, ok, storage)) {
       int row = -1;
       std::string column;
       if (!locate(key, axis, *table.tmpl, at, row, column)) {
         applicable = false;
         return false;
       }
-      const std::vector<std::string> columns = table.tmpl->columnsOf(table.tmpl->rows[static_cast<size_t>(row)]);
+      const std::vector<std::string>& columns = table.tmpl->columnsOf(table.tmpl->rows[static_cast<size_t>(row)]);
       if (std::find(columns.begin(), columns.end(), column) == columns.end()) {
         applicable = false;  // e.g. 行政许可 has no 本年废止件数 column
         return false;
@@ -244,7 +248,8 @@ std::vector<std::string> unknownKeys(const RelationExpr& expr, RelationAxis axis
     for (const RelationTerm& term : *side) {
       if (term.isNumber) continue;
       bool ok = true;
-      std::vector<std::string> keys = resolveKeys(term, axis, tmpl, ok);
+      std::vector<std::string> storage;
+      const std::vector<std::string>& keys = resolveKeys(term, axis, tmpl, ok, storage);
       if (!ok) unknown.push_back(!term.range.empty() ? term.range : term.rangeFrom + ".." + term.rangeTo);
       for (const std::string& key : keys) {
         bool known = false;

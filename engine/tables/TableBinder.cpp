@@ -67,7 +67,9 @@ class Binder {
     return best;
   }
 
-  BoundTable bind(const std::vector<LogicalRow>& logical, GridLayout layout, ByteSpan span) const {
+  // `withCells` false binds rows only (enough to score a format); cells are parsed when true.
+  BoundTable bind(const std::vector<LogicalRow>& logical, GridLayout layout, ByteSpan span, bool withCells = true) const {
+    withCells_ = withCells;
     // The width most rows have: when it is the template's, a short row whose leading blanks
     // were taken as label padding really has empty cells there (a blank 自然人 cell).
     std::map<size_t, size_t> widths;
@@ -208,7 +210,7 @@ class Binder {
     }
     out.labelIsVariant =
         variant || (!joinedOverRows && !endsWith(removeSpaces(out.label), removeSpaces(t_.rows[index].label)));
-    fillCells(out, carrier);
+    if (withCells_) fillCells(out, carrier);
   }
 
   void bindDataRow(BoundTable& table, const LogicalRow& row) const {
@@ -218,7 +220,7 @@ class Binder {
       out.present = true;
       out.span = row.span;
       out.labelSpan = {row.span.begin, row.span.begin};
-      fillCells(out, row);
+      if (withCells_) fillCells(out, row);
       return;
     }
   }
@@ -261,6 +263,7 @@ class Binder {
   const TableTemplate& t_;
   std::vector<NormalisedRow> rows_;
   mutable size_t dominantWidth_ = 0;
+  mutable bool withCells_ = true;
 };
 
 std::vector<std::string> knownLabels(const TableTemplate& a, const TableTemplate* b) {
@@ -336,8 +339,9 @@ void bindTables(Document& doc, const TemplateCatalog& catalog) {
     bound.anchor = {span.begin, std::min(span.end, static_cast<uint32_t>(doc.source->lines().lineEnd(doc.source->lines().lineOf(span.begin))))};
     if (other) {
       Binder alternative(doc, *other);
-      BoundTable otherBound = alternative.bind(logical, layout, span);
+      BoundTable otherBound = alternative.bind(logical, layout, span, /*withCells=*/false);
       if (alternative.score(otherBound, logical, *expected) > probe.score(bound, logical, *other) + kMismatchMargin) {
+        otherBound = alternative.bind(logical, layout, span);
         otherBound.anchor = bound.anchor;
         otherBound.betterTemplate = other;
         bound = std::move(otherBound);

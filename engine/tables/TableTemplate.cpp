@@ -14,6 +14,10 @@ std::string_view valueDomainName(ValueDomain domain) {
 }
 
 int TableTemplate::rowIndex(std::string_view key) const {
+  if (!rowByKey.empty()) {
+    auto it = rowByKey.find(std::string(key));
+    return it == rowByKey.end() ? -1 : it->second;
+  }
   for (size_t i = 0; i < rows.size(); ++i) {
     if (rows[i].key == key) return static_cast<int>(i);
   }
@@ -21,17 +25,27 @@ int TableTemplate::rowIndex(std::string_view key) const {
 }
 
 int TableTemplate::columnIndex(std::string_view key) const {
+  if (!columnByKey.empty()) {
+    auto it = columnByKey.find(std::string(key));
+    return it == columnByKey.end() ? -1 : it->second;
+  }
   for (size_t i = 0; i < columns.size(); ++i) {
     if (columns[i].key == key) return static_cast<int>(i);
   }
   return -1;
 }
 
-std::vector<std::string> TableTemplate::columnsOf(const TemplateRow& row) const {
-  if (!row.columns.empty()) return row.columns;
-  std::vector<std::string> keys;
-  for (const TemplateColumn& c : columns) keys.push_back(c.key);
-  return keys;
+void TableTemplate::resolveColumns() {
+  rowByKey.clear();
+  columnByKey.clear();
+  for (size_t i = 0; i < rows.size(); ++i) rowByKey.emplace(rows[i].key, static_cast<int>(i));
+  for (size_t i = 0; i < columns.size(); ++i) columnByKey.emplace(columns[i].key, static_cast<int>(i));
+  for (TemplateRow& row : rows) {
+    row.columnKeys = row.columns;
+    if (row.columnKeys.empty()) {
+      for (const TemplateColumn& c : columns) row.columnKeys.push_back(c.key);
+    }
+  }
 }
 
 ValueDomain TableTemplate::domainOf(const TemplateRow& row, std::string_view columnKey) const {

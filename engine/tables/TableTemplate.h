@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/model/Document.h"
@@ -28,6 +29,7 @@ struct TemplateRow {
   std::string group;                  // the group label printed beside the first row of a group
   std::vector<std::string> variants;  // wordings that bind but are non-standard
   std::vector<std::string> columns;   // keys of the columns this row has (empty: all)
+  std::vector<std::string> columnKeys;  // resolved: `columns`, or every column's key (set when loaded)
   std::optional<ValueDomain> domain;
   std::string unit;                   // e.g. 万元
   bool dataRow = false;               // the single unlabeled data row (表四)
@@ -45,11 +47,14 @@ struct TableTemplate {
   std::vector<std::string> captions;  // caption/header labels that are not rows (表二)
   std::map<std::string, std::vector<std::string>> ranges;  // named key lists, e.g. leaves
   SourceMark mark;
+  std::unordered_map<std::string, int> rowByKey, columnByKey;  // filled by resolveColumns()
 
   int rowIndex(std::string_view key) const;
   int columnIndex(std::string_view key) const;
-  // Column keys of row `row` (its own subset, or every column).
-  std::vector<std::string> columnsOf(const TemplateRow& row) const;
+  // Column keys of row `row` (its own subset, or every column). Valid after resolveColumns().
+  const std::vector<std::string>& columnsOf(const TemplateRow& row) const { return row.columnKeys; }
+  // Fills every row's columnKeys; called once the template is loaded.
+  void resolveColumns();
   ValueDomain domainOf(const TemplateRow& row, std::string_view columnKey) const;
 };
 

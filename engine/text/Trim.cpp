@@ -50,6 +50,16 @@ ByteSpan trimSpan(std::string_view text, ByteSpan span) {
 bool isBlank(std::string_view text, ByteSpan span) { return trimSpan(text, span).empty(); }
 
 std::string removeSpaces(std::string_view s) {
+  // Fast path: no byte that can start a white-space character (ASCII blanks; C2 for U+00A0,
+  // E2 for U+2000–U+206F, E3 for U+3000, EF for U+FEFF).
+  bool maybeSpace = false;
+  for (unsigned char c : s) {
+    if (c == ' ' || (c >= '\t' && c <= '\r') || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) {
+      maybeSpace = true;
+      break;
+    }
+  }
+  if (!maybeSpace) return std::string(s);
   std::string out;
   out.reserve(s.size());
   size_t pos = 0;
