@@ -110,6 +110,15 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
   analyze.year = options.year ? options.year : loaded.config.year;
   analyze.previous = previous;
   analyze.config = loaded.fromFile ? &loaded.config : nullptr;
+  // Publish date: --published, else the config's per-file dates, else its default date.
+  analyze.publishDate = options.published;
+  if (analyze.publishDate.empty() && loaded.fromFile) {
+    const std::string relative = relativeTo(loaded.config.root, path);
+    for (const auto& [glob, date] : loaded.config.publishDates) {
+      if (globMatches(glob, relative)) analyze.publishDate = date;
+    }
+    if (analyze.publishDate.empty()) analyze.publishDate = loaded.config.publishDate;
+  }
   Analysis analysis = analyzeBytes(path, bytes, *formatFromPath(path), rules, analyze);
   if (!analysis.ok()) {
     report.error = analysis.error;

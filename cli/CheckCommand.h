@@ -24,6 +24,7 @@ struct CheckOptions {
   std::string config;              // --config FILE: one .gklint.yaml for every report
   bool noConfig = false;           // --no-config: built-in rules only
   std::string today;               // YYYY-MM-DD for waiver expiry; empty: the system date
+  std::string published;           // --published YYYY-MM-DD for every report (publish/late)
   uint64_t maxFileBytes = 256ull << 20;
 };
 

@@ -60,6 +60,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   checkCmd->add_option("--jobs,-j", check.jobs, "Files linted in parallel (default: one per core)");
   checkCmd->add_option("--config", check.config, "Use this .gklint.yaml for every report (default: the nearest one)");
   checkCmd->add_flag("--no-config", check.noConfig, "Ignore .gklint.yaml files: built-in rules only");
+  checkCmd->add_option("--published", check.published, "Publish date YYYY-MM-DD (checks publish/late)")
+      ->check(CLI::Validator([](std::string& s) { return s.size() == 10 && s[4] == '-' && s[7] == '-' ? std::string() : std::string("use YYYY-MM-DD"); }, "DATE"));
   checkCmd->add_option("--previous", check.previous, "Last year's report of the same body (checks arith/carry-over)");
   checkCmd->add_flag("--fix", check.fix, "Apply the fixes rules offer (UTF-8 files), then report what remains");
 

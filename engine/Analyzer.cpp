@@ -29,6 +29,8 @@ Document readDocument(const Source& source, DocumentFormat format, const RuleSet
   Document doc = buildDocument(source, format, std::move(read), rules.outline, structure);
   bindTables(doc, rules.templates);
   doc.previous = options.previous;
+  doc.publishDate = options.publishDate;
+  if (options.config) doc.publishDeadlines = options.config->publishDeadlines;
   return doc;
 }
 

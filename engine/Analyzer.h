@@ -20,6 +20,7 @@ struct AnalyzeOptions {
   std::optional<int> year;            // overrides the detected reporting year
   const Document* previous = nullptr; // last year's report of the same body, for arith/carry-over
   const Config* config = nullptr;     // severities and rules turned off; null: the rules as loaded
+  std::string publishDate;            // YYYY-MM-DD the report is published (publish/late)
 };
 
 // The format a path's extension names (.txt, .md, .markdown), or nothing.

@@ -1,5 +1,6 @@
 #include "engine/config/Config.h"
 
+#include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -88,6 +89,7 @@ class Resolver {
     const std::vector<std::string> ignore = r.stringList("ignore");
     out_.ignore.insert(out_.ignore.end(), ignore.begin(), ignore.end());
     if (r.has("waivers")) out_.waiversPath = join(folder, r.string("waivers"));
+    readPublish(r);
     r.finish();
     out_.files.push_back(path);
     stack_.pop_back();
@@ -119,6 +121,50 @@ class Resolver {
       }
       out_.severities.push_back(std::move(s));
     }
+  }
+
+  void readPublish(OptionReader& r) {
+    YAML::Node node = r.node("publish");
+    if (!node.IsDefined() || node.IsNull()) return;
+    if (!node.IsMap()) {
+      r.error(node, "publish", "'publish' must be a mapping (date, dates, deadlines)");
+      return;
+    }
+    OptionReader p = r.nested(node, "publish");
+    static const RE2 date(R"(\d{4}-\d{2}-\d{2})");
+    static const RE2 monthDay(R"(\d{2}-\d{2})");
+    if (p.has("date")) {
+      const std::string d = p.string("date");
+      if (RE2::FullMatch(d, date)) out_.publishDate = d;
+      else p.error(node["date"], "date", "'date' must be written YYYY-MM-DD");
+    }
+    YAML::Node dates = p.node("dates");
+    if (dates.IsDefined() && dates.IsMap()) {
+      for (auto it = dates.begin(); it != dates.end(); ++it) {
+        const std::string d = it->second.IsScalar() ? it->second.Scalar() : "";
+        if (RE2::FullMatch(d, date)) out_.publishDates.push_back({it->first.Scalar(), d});
+        else p.error(it->second, "dates." + it->first.Scalar(), "a publish date must be written YYYY-MM-DD");
+      }
+    } else if (dates.IsDefined()) {
+      p.error(dates, "dates", "'dates' must map file globs to dates (YYYY-MM-DD)");
+    }
+    YAML::Node deadlines = p.node("deadlines");
+    if (deadlines.IsDefined() && deadlines.IsMap()) {
+      for (auto it = deadlines.begin(); it != deadlines.end(); ++it) {
+        const std::string kind = it->first.Scalar();
+        const std::string d = it->second.IsScalar() ? it->second.Scalar() : "";
+        const OrganKind organ = kind == "government" ? OrganKind::Government
+                                : kind == "township" ? OrganKind::Township
+                                : kind == "department" ? OrganKind::Department
+                                                       : OrganKind::Unknown;
+        if (organ == OrganKind::Unknown) p.error(it->first, "deadlines." + kind, "deadlines are for government, township or department");
+        else if (!RE2::FullMatch(d, monthDay)) p.error(it->second, "deadlines." + kind, "a deadline is written MM-DD (of the following year)");
+        else out_.publishDeadlines[organ] = d;
+      }
+    } else if (deadlines.IsDefined()) {
+      p.error(deadlines, "deadlines", "'deadlines' must map government, township, department to MM-DD");
+    }
+    p.finish();
   }
 
   void addRulePath(const std::string& path, const SourceMark& mark) {

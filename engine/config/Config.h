@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,10 @@ struct Config {
   std::vector<std::string> ignore;         // globs, relative to `root`
   std::string root;                        // folder of the nearest config file ("" without one)
   std::string waiversPath;                 // absolute or relative to the working folder; "" for none
+  // publish: {date: YYYY-MM-DD, dates: {glob: YYYY-MM-DD}, deadlines: {government|township|department: MM-DD}}
+  std::string publishDate;                              // for every report under the config
+  std::vector<std::pair<std::string, std::string>> publishDates;  // glob (relative to root) → date
+  std::map<OrganKind, std::string> publishDeadlines;
   std::vector<std::string> files;          // the config files of the chain, base first
   std::vector<RuleDiagnostic> errors;      // located problems; the rest of the config still applies
 };

@@ -2,6 +2,7 @@
 // the six sections, title, organ, reporting year, statistics period and template.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,6 +89,10 @@ struct Document {
   // The same body's report of the year before, when the user gives it (cross-year rules);
   // not owned, outlives this Document.
   const Document* previous = nullptr;
+  // When the report was (or will be) published, YYYY-MM-DD, if the user says (publish/late).
+  std::string publishDate;
+  // Publication deadlines (MM-DD of the following year) by kind of body, overriding the rule's.
+  std::map<OrganKind, std::string> publishDeadlines;
 
   std::string_view text() const { return source->text(); }
   std::string_view textOf(ByteSpan span) const { return span.in(source->text()); }

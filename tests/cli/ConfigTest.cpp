@@ -177,3 +177,22 @@ TEST_CASE("rules validate reports located errors and rules that can never fire",
                             "never fire [rules[0].applies.template]") != std::string::npos);
   CHECK(bad.err.find(file + ":8:16: error: invalid pattern /(?<=a)b/: invalid perl operator: (?<") != std::string::npos);
 }
+
+TEST_CASE("publish/late checks the publish date against the body's deadline", "[config][publish]") {
+  const fs::path dir = workspace("publish");
+  const std::string report = (dir / "report.txt").string();  // 交岔乡人民政府, 2021: a township, due 2022-01-31
+  CHECK(runGklint({"check", "--fail-on", "never", report}).out.find("[publish/late]") == std::string::npos);
+  Run late = runGklint({"check", "--fail-on", "never", "--published", "2022-02-15", report});
+  CHECK(late.out.find(report + ":3:1: warning: 报告发布日期2022-02-15晚于期限2022-01-31 [publish/late]") != std::string::npos);
+  CHECK(runGklint({"check", "--fail-on", "never", "--published", "2022-01-31", report}).out.find("[publish/late]") ==
+        std::string::npos);
+  // The config gives per-file dates and can move a kind of body's deadline.
+  write(dir / ".gklint.yaml", "publish:\n  dates: {\"report.txt\": \"2022-02-15\"}\n  deadlines: {township: \"03-31\"}\n");
+  CHECK(runGklint({"check", "--fail-on", "never", report}).out.find("[publish/late]") == std::string::npos);
+  write(dir / ".gklint.yaml", "publish:\n  date: 2022-04-01\n");
+  CHECK(runGklint({"check", "--fail-on", "never", report}).out.find("晚于期限2022-01-31 [publish/late]") != std::string::npos);
+  write(dir / ".gklint.yaml", "publish:\n  date: 1.4.2022\n");
+  Run bad = runGklint({"check", report});
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find(":2:9: error: 'date' must be written YYYY-MM-DD [publish.date]") != std::string::npos);
+}

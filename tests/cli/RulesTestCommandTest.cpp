@@ -271,7 +271,8 @@ TEST_CASE("rules test runs every built-in rule's examples, all passing", "[cli][
       else valid = true;
     }
     CHECK(valid);
-    if (rule.id != "arith/carry-over") CHECK(invalid);  // needs last year's report, which examples cannot give
+    // Examples cannot give last year's report or a publish date.
+    if (rule.id != "arith/carry-over" && rule.id != "publish/late") CHECK(invalid);
   }
 }
 

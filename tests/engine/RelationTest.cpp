@@ -18,8 +18,14 @@ TableTemplate smallTemplate() {
   t.id = "test/t";
   t.table = "t3";
   t.columns = {{"C1", "甲", {}}, {"C2", "乙", {}}, {"C3", "合计", {}}};
-  for (const char* key : {"R01", "R02", "R03"}) t.rows.push_back({key, std::string("行") + key, "", {}, {}, {}, "", false});
+  for (const char* key : {"R01", "R02", "R03"}) {
+    TemplateRow row;
+    row.key = key;
+    row.label = std::string("行") + key;
+    t.rows.push_back(row);
+  }
   t.ranges["parts"] = {"C1", "C2"};
+  t.resolveColumns();
   return t;
 }
 
