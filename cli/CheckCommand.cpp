@@ -198,7 +198,7 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
   }
   for (const RuleDiagnostic& d : configErrors) err << formatRuleDiagnostic(d) << "\n";
   if (!configErrors.empty()) {
-    err << "gklint: error: fix the configuration above (gklint rules validate helps); nothing was checked\n";
+    err << "gklint: error: fix the configuration above (gklint config show REPORT shows what applies); nothing was checked\n";
     return 2;
   }
   if (collected.files.empty() && collected.errors.empty()) {

@@ -27,7 +27,7 @@ rules:
 # Extra rule files or folders (rules, table templates) — see docs/authoring.md.
 # rule_paths: [./local-rules]
 
-# The reporting year, when titles do not state it.
+# The reporting year for every report here, overriding the one in titles (like --year).
 # year: 2021
 
 # Files not to lint, relative to this folder.
