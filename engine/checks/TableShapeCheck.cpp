@@ -49,8 +49,7 @@ class TableShapeCheck final : public Check {
 
   void reportMissing(CheckContext& ctx, const BoundTable& t) const {
     if (t.boundRows > 0) return;
-    const bool region = t.span.begin != t.anchor.begin || t.layout != GridLayout::TabRows;
-    ctx.report(t.anchor, args(t, region ? "该部分的表格无法与" + tableDisplayName(t.table) + "模板对应（行标签均不匹配）"
+    ctx.report(t.anchor, args(t, t.regionFound ? "该部分的表格无法与" + tableDisplayName(t.table) + "模板对应（行标签均不匹配）"
                                         : "该部分没有" + tableDisplayName(t.table) + "（" + t.tmpl->title + "）"));
   }
 

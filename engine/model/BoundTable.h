@@ -53,6 +53,7 @@ struct BoundTable {
   GridLayout layout = GridLayout::TabRows;
   std::vector<BoundRow> rows;           // parallel to tmpl->rows
   int boundRows = 0;                    // rows of the template found
+  bool regionFound = false;             // the section holds a table (or number lines) at all
   // The other format's template fits this table better (e.g. trial tables in a 2021 report).
   const TableTemplate* betterTemplate = nullptr;
 

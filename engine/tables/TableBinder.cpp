@@ -336,12 +336,14 @@ void bindTables(Document& doc, const TemplateCatalog& catalog) {
       continue;
     }
     BoundTable bound = probe.bind(logical, layout, span);
+    bound.regionFound = true;
     bound.anchor = {span.begin, std::min(span.end, static_cast<uint32_t>(doc.source->lines().lineEnd(doc.source->lines().lineOf(span.begin))))};
     if (other) {
       Binder alternative(doc, *other);
       BoundTable otherBound = alternative.bind(logical, layout, span, /*withCells=*/false);
       if (alternative.score(otherBound, logical, *expected) > probe.score(bound, logical, *other) + kMismatchMargin) {
         otherBound = alternative.bind(logical, layout, span);
+        otherBound.regionFound = true;
         otherBound.anchor = bound.anchor;
         otherBound.betterTemplate = other;
         bound = std::move(otherBound);
