@@ -26,10 +26,7 @@ class ForbiddenPatternCheck final : public Check {
   ForbiddenPatternCheck(RuleInfo info, Scope scope, TextScanOptions scan, std::vector<ForbiddenPattern> patterns)
       : Check(std::move(info)), scope_(std::move(scope)), scan_(scan), patterns_(std::move(patterns)) {}
 
-  std::vector<SectionRef> sectionRefs() const override {
-    if (scope_.kind() == Scope::Kind::Section) return {{scope_.sectionKey(), scope_.mark, scope_.keyPath}};
-    return {};
-  }
+  std::vector<SectionRef> sectionRefs() const override { return sectionRefsOf(scope_); }
 
   void run(CheckContext& ctx) const override {
     forEachTextPiece(ctx.doc(), scope_, scan_, [&](ByteSpan piece, const Block& block) {

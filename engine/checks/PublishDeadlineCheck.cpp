@@ -46,11 +46,8 @@ std::unique_ptr<Check> createPublishDeadlineCheck(RuleInfo info, OptionReader& o
     for (auto it = node.begin(); it != node.end(); ++it) {
       const std::string kind = it->first.Scalar();
       const std::string value = it->second.IsScalar() ? it->second.Scalar() : "";
-      const OrganKind organ = kind == "government" ? OrganKind::Government
-                              : kind == "township" ? OrganKind::Township
-                              : kind == "department" ? OrganKind::Department
-                                                     : OrganKind::Unknown;
-      if (organ == OrganKind::Unknown || !RE2::FullMatch(value, R"(\d{2}-\d{2})")) {
+      OrganKind organ = OrganKind::Unknown;
+      if (!parseOrganKind(kind, organ) || !RE2::FullMatch(value, R"(\d{2}-\d{2})")) {
         options.error(it->first, "deadlines." + kind, "deadlines map government, township or department to MM-DD");
         return nullptr;
       }

@@ -53,10 +53,7 @@ class RequiredPatternCheck final : public Check {
         each_(each),
         partialSeverity_(partialSeverity) {}
 
-  std::vector<SectionRef> sectionRefs() const override {
-    if (scope_.kind() == Scope::Kind::Section) return {{scope_.sectionKey(), scope_.mark, scope_.keyPath}};
-    return {};
-  }
+  std::vector<SectionRef> sectionRefs() const override { return sectionRefsOf(scope_); }
 
   void run(CheckContext& ctx) const override {
     const Document& doc = ctx.doc();

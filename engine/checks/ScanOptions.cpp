@@ -16,4 +16,9 @@ bool readScanOptions(OptionReader& options, Scope& scope, TextScanOptions& scan)
   return true;
 }
 
+std::vector<Check::SectionRef> sectionRefsOf(const Scope& scope) {
+  if (scope.kind() != Scope::Kind::Section) return {};
+  return {{scope.sectionKey(), scope.mark, scope.keyPath}};
+}
+
 }  // namespace gklint

@@ -39,10 +39,7 @@ class TableClaimCheck final : public Check {
   TableClaimCheck(RuleInfo info, Scope scope, TextScanOptions scan, std::vector<Claim> claims)
       : Check(std::move(info)), scope_(std::move(scope)), scan_(scan), claims_(std::move(claims)) {}
 
-  std::vector<SectionRef> sectionRefs() const override {
-    if (scope_.kind() == Scope::Kind::Section) return {{scope_.sectionKey(), scope_.mark, scope_.keyPath}};
-    return {};
-  }
+  std::vector<SectionRef> sectionRefs() const override { return sectionRefsOf(scope_); }
 
   void validateAgainst(const RuleSet& rules, std::vector<RuleDiagnostic>& errors) const override {
     for (const Claim& c : claims_) {

@@ -153,11 +153,8 @@ class Resolver {
       for (auto it = deadlines.begin(); it != deadlines.end(); ++it) {
         const std::string kind = it->first.Scalar();
         const std::string d = it->second.IsScalar() ? it->second.Scalar() : "";
-        const OrganKind organ = kind == "government" ? OrganKind::Government
-                                : kind == "township" ? OrganKind::Township
-                                : kind == "department" ? OrganKind::Department
-                                                       : OrganKind::Unknown;
-        if (organ == OrganKind::Unknown) p.error(it->first, "deadlines." + kind, "deadlines are for government, township or department");
+        OrganKind organ = OrganKind::Unknown;
+        if (!parseOrganKind(kind, organ)) p.error(it->first, "deadlines." + kind, "deadlines are for government, township or department");
         else if (!RE2::FullMatch(d, monthDay)) p.error(it->second, "deadlines." + kind, "a deadline is written MM-DD (of the following year)");
         else out_.publishDeadlines[organ] = d;
       }

@@ -16,6 +16,14 @@ std::string_view templateName(TemplateId id) {
   return "unknown";
 }
 
+bool parseOrganKind(std::string_view name, OrganKind& out) {
+  if (name == "government") out = OrganKind::Government;
+  else if (name == "township") out = OrganKind::Township;
+  else if (name == "department") out = OrganKind::Department;
+  else return false;
+  return true;
+}
+
 TemplateId templateForYear(int year) {
   if (year <= 0) return TemplateId::Unknown;
   if (year <= 2018) return TemplateId::Old2007;

@@ -70,6 +70,8 @@ enum class YearSource { None, Title, Period, Text, Override };
 // Kind of body, from the organ name: governments (人民政府, and townships: 乡, 镇, 街道) must
 // also report assessment results (条例 Art. 50); townships have no rule-making power.
 enum class OrganKind { Unknown, Government, Township, Department };
+// Parses "government", "township", "department" (as rule and config files write them).
+bool parseOrganKind(std::string_view name, OrganKind& out);
 
 struct Document {
   const Source* source = nullptr;  // not owned; outlives the Document

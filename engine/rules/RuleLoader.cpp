@@ -80,9 +80,8 @@ void readApplicability(OptionReader& rule, Applicability& out) {
   }
   if (applies.has("organ")) {
     std::string organ = applies.string("organ");
-    if (organ == "government") out.organ = OrganKind::Government;
-    else if (organ == "township") out.organ = OrganKind::Township;
-    else if (organ == "department") out.organ = OrganKind::Department;
+    OrganKind kind;
+    if (parseOrganKind(organ, kind)) out.organ = kind;
     else applies.error("organ", "unknown organ kind '" + organ + "' (use government, township or department)");
   }
   // Conditions that contradict each other make a rule that can never fire.
