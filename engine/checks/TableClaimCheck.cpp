@@ -68,6 +68,7 @@ class TableClaimCheck final : public Check {
     const BoundTable* table = ctx.doc().boundTable(claim.table);
     if (!table || !table->tmpl || table->boundRows == 0) return;
     re2::StringPiece input(s.data(), s.size());
+    if (!claim.pattern->Match(input, 0, s.size(), RE2::UNANCHORED, nullptr, 0)) return;  // the DFA says no
     re2::StringPiece match[2];
     const int groups = std::min(2, 1 + claim.pattern->NumberOfCapturingGroups());
     size_t pos = 0;
