@@ -7,6 +7,7 @@
 
 #include "engine/lint/Finding.h"
 #include "engine/lint/MessageFormat.h"
+#include "engine/lint/PatternPrefilter.h"
 #include "engine/model/Document.h"
 #include "engine/rules/RuleInfo.h"
 #include "engine/structure/Outline.h"
@@ -19,14 +20,20 @@ class RuleSet;
 // and formats the rule's message template, so checks never spell their own id.
 class CheckContext {
  public:
-  CheckContext(const Document& doc, const Outline& outline, const RuleInfo& rule, std::vector<Finding>& out)
-      : doc_(doc), outline_(outline), rule_(rule), out_(out) {}
+  CheckContext(const Document& doc, const Outline& outline, const RuleInfo& rule, std::vector<Finding>& out,
+               PieceMatchCache* pieceMatches = nullptr)
+      : doc_(doc), outline_(outline), rule_(rule), out_(out), pieceMatches_(pieceMatches) {}
 
   const Document& doc() const { return doc_; }
   const Outline& outline() const { return outline_; }
   std::string_view text() const { return doc_.text(); }
   std::string_view textOf(ByteSpan span) const { return doc_.textOf(span); }
   const RuleInfo& rule() const { return rule_; }
+  // False only when the rule set's prefilter proves that the pattern registered in `slot`
+  // (Check::registerPatterns) cannot match `piece`; a check then skips its own search there.
+  bool mayMatch(ByteSpan piece, int slot) {
+    return !pieceMatches_ || pieceMatches_->mayMatch(piece, textOf(piece), slot);
+  }
 
   // The returned reference is valid until the next report() call.
   Finding& report(ByteSpan span, const MessageArgs& args);
@@ -36,6 +43,7 @@ class CheckContext {
   const Outline& outline_;
   const RuleInfo& rule_;
   std::vector<Finding>& out_;
+  PieceMatchCache* pieceMatches_;
 };
 
 // A compiled rule: options are read and validated once, in the kind's factory (regexes
@@ -61,6 +69,10 @@ class Check {
   virtual std::vector<SectionRef> sectionRefs() const { return {}; }
   // Checks what can only be checked once every file is loaded (e.g. the table keys a
   // relation names against the templates); appends located errors.
+  // Registers the check's patterns with the rule set's prefilter and keeps their slots
+  // (called once, after loading). Checks that search text pieces with RE2 patterns and only
+  // need to know where a pattern matches implement it; the default registers nothing.
+  virtual void registerPatterns(PatternPrefilter& prefilter) { (void)prefilter; }
   virtual void validateAgainst(const RuleSet& rules, std::vector<RuleDiagnostic>& errors) const {
     (void)rules;
     (void)errors;

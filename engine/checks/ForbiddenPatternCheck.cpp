@@ -19,6 +19,7 @@ struct ForbiddenPattern {
   int capture = 0;                               // -1: the first group that took part
   std::optional<std::string> replace;            // RE2 rewrite string
   std::map<std::string, std::string> map;        // captured text → replacement
+  int slot = PatternPrefilter::kNoSlot;          // in the rule set's prefilter
 };
 
 class ForbiddenPatternCheck final : public Check {
@@ -28,9 +29,15 @@ class ForbiddenPatternCheck final : public Check {
 
   std::vector<SectionRef> sectionRefs() const override { return sectionRefsOf(scope_); }
 
+  void registerPatterns(PatternPrefilter& prefilter) override {
+    for (ForbiddenPattern& p : patterns_) p.slot = prefilter.add(*p.re);
+  }
+
   void run(CheckContext& ctx) const override {
     forEachTextPiece(ctx.doc(), scope_, scan_, [&](ByteSpan piece, const Block& block) {
-      for (const ForbiddenPattern& p : patterns_) scanPiece(ctx, piece, block, p);
+      for (const ForbiddenPattern& p : patterns_) {
+        if (ctx.mayMatch(piece, p.slot)) scanPiece(ctx, piece, block, p);
+      }
     });
   }
 
@@ -38,8 +45,6 @@ class ForbiddenPatternCheck final : public Check {
   void scanPiece(CheckContext& ctx, ByteSpan piece, const Block& block, const ForbiddenPattern& p) const {
     const std::string_view s = ctx.textOf(piece);
     const re2::StringPiece input(s.data(), s.size());
-    // Most pieces match no pattern: a submatch-free search (RE2's DFA) says so cheaply.
-    if (!p.re->Match(input, 0, s.size(), RE2::UNANCHORED, nullptr, 0)) return;
     const int groups = 1 + p.re->NumberOfCapturingGroups();
     std::vector<re2::StringPiece> match(static_cast<size_t>(groups));
     size_t pos = 0;

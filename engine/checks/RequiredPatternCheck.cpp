@@ -16,6 +16,7 @@ namespace {
 struct RequiredItem {
   std::string name;
   std::vector<std::shared_ptr<const RE2>> together;  // all must match within one sentence
+  std::vector<int> slots;                            // of `together`, in the rule set's prefilter
 };
 
 std::vector<std::string_view> sentences(std::string_view s) {
@@ -55,6 +56,14 @@ class RequiredPatternCheck final : public Check {
 
   std::vector<SectionRef> sectionRefs() const override { return sectionRefsOf(scope_); }
 
+  // Only single-pattern items use the prefilter: the set answers for a whole piece, and a
+  // pattern with anchors may match a sentence of a piece without matching the piece.
+  void registerPatterns(PatternPrefilter& prefilter) override {
+    for (RequiredItem& item : items_) {
+      if (item.together.size() == 1) item.slots = {prefilter.add(*item.together[0])};
+    }
+  }
+
   void run(CheckContext& ctx) const override {
     const Document& doc = ctx.doc();
     if (!scope_.presentIn(doc) && scope_.kind() == Scope::Kind::Section) return;
@@ -62,7 +71,9 @@ class RequiredPatternCheck final : public Check {
     forEachTextPiece(doc, scope_, scan_, [&](ByteSpan piece, const Block&) {
       const std::string_view s = ctx.textOf(piece);
       for (size_t i = 0; i < items_.size(); ++i) {
-        if (!found[i]) found[i] = matches(items_[i], s);
+        if (found[i]) continue;
+        if (items_[i].slots.size() == 1 && !ctx.mayMatch(piece, items_[i].slots[0])) continue;
+        found[i] = matches(items_[i], s);
       }
     });
     const size_t present = static_cast<size_t>(std::count(found.begin(), found.end(), true));

@@ -27,6 +27,7 @@ struct Claim {
   std::vector<CellKey> cells;
   bool zero = false;  // the claim says "none"; else group 1 captures the stated number
   SourceMark mark;
+  int slot = PatternPrefilter::kNoSlot;  // in the rule set's prefilter
 };
 
 std::string formatNumber(double v) {
@@ -55,11 +56,17 @@ class TableClaimCheck final : public Check {
     }
   }
 
+  void registerPatterns(PatternPrefilter& prefilter) override {
+    for (Claim& c : claims_) c.slot = prefilter.add(*c.pattern);
+  }
+
   void run(CheckContext& ctx) const override {
     const Document& doc = ctx.doc();
     forEachTextPiece(doc, scope_, scan_, [&](ByteSpan piece, const Block&) {
       const std::string_view s = ctx.textOf(piece);
-      for (const Claim& claim : claims_) check(ctx, piece, s, claim);
+      for (const Claim& claim : claims_) {
+        if (ctx.mayMatch(piece, claim.slot)) check(ctx, piece, s, claim);
+      }
     });
   }
 
@@ -68,7 +75,6 @@ class TableClaimCheck final : public Check {
     const BoundTable* table = ctx.doc().boundTable(claim.table);
     if (!table || !table->tmpl || table->boundRows == 0) return;
     re2::StringPiece input(s.data(), s.size());
-    if (!claim.pattern->Match(input, 0, s.size(), RE2::UNANCHORED, nullptr, 0)) return;  // the DFA says no
     re2::StringPiece match[2];
     const int groups = std::min(2, 1 + claim.pattern->NumberOfCapturingGroups());
     size_t pos = 0;

@@ -26,12 +26,13 @@ std::vector<Finding> lintDocument(const Document& doc, const RuleSet& rules, con
     overridden = from != nullptr;
     return s;
   };
+  PieceMatchCache pieceMatches(rules.prefilter.get());
   for (const auto& check : rules.checks) {
     bool overridden = false;
     const std::optional<Severity> severity = severityOf(check->info(), overridden);
     if (!severity || !check->info().applies.matches(doc)) continue;
     const size_t before = findings.size();
-    CheckContext ctx(doc, rules.outline, check->info(), findings);
+    CheckContext ctx(doc, rules.outline, check->info(), findings, &pieceMatches);
     check->run(ctx);
     if (overridden) {
       for (size_t i = before; i < findings.size(); ++i) findings[i].severity = *severity;

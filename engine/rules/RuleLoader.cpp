@@ -227,6 +227,10 @@ class Loader {
       if (result.errors.size() == before) kept.push_back(std::move(check));
     }
     result.rules.checks = std::move(kept);
+    auto prefilter = std::make_shared<PatternPrefilter>();
+    for (auto& check : result.rules.checks) check->registerPatterns(*prefilter);
+    prefilter->compile();
+    result.rules.prefilter = std::move(prefilter);
   }
 
  private:

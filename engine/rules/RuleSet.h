@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/checks/Check.h"
+#include "engine/lint/PatternPrefilter.h"
 #include "engine/rules/RuleDiagnostic.h"
 #include "engine/structure/Outline.h"
 #include "engine/tables/TableTemplate.h"
@@ -19,6 +20,7 @@ class RuleSet {
   Outline outline;
   TemplateCatalog templates;                   // the official tables, by format
   std::vector<std::unique_ptr<Check>> checks;  // in load order
+  std::shared_ptr<const PatternPrefilter> prefilter;  // every registered pattern of `checks`
 
   const Check* find(std::string_view id) const;
 };
