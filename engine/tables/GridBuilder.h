@@ -23,6 +23,7 @@ struct LogicalRow {
   std::vector<GridCell> values;  // the cells after the labels (blank cells kept where the layout shows them)
   bool looseValues = false;      // values were space-separated in prose: blanks could not survive
   std::vector<GridCell> droppedBlanks;  // blank cells right after the labels, taken as the label's merged columns
+  std::string normalizedLabel;   // normalizeLabel of the labels joined; filled by the binder
 };
 
 // `knownLabels` are normalised row labels and captions of the candidate templates: in a

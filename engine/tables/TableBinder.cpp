@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <unordered_set>
 
 #include "engine/tables/CellValue.h"
 #include "engine/tables/GridBuilder.h"
@@ -20,21 +20,6 @@ bool endsWith(const std::string& s, const std::string& suffix) {
   return !suffix.empty() && s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-struct NormalisedRow {
-  std::string label;                 // normalised canonical label
-  std::vector<std::string> variants; // normalised variants
-};
-
-std::vector<NormalisedRow> normaliseRows(const TableTemplate& t) {
-  std::vector<NormalisedRow> out;
-  for (const TemplateRow& r : t.rows) {
-    NormalisedRow n{normalizeLabel(r.label), {}};
-    for (const std::string& v : r.variants) n.variants.push_back(normalizeLabel(v));
-    out.push_back(std::move(n));
-  }
-  return out;
-}
-
 std::string joinLabels(const LogicalRow& row) {
   std::string s;
   for (const GridCell& c : row.labels) s += c.text;
@@ -43,20 +28,21 @@ std::string joinLabels(const LogicalRow& row) {
 
 class Binder {
  public:
-  Binder(const Document& doc, const TableTemplate& t) : doc_(doc), t_(t), rows_(normaliseRows(t)) {}
+  Binder(const Document& doc, const TableTemplate& t) : doc_(doc), t_(t) {}
 
   // The template row a normalised source label names (longest match wins), or -1.
   int matchRow(const std::string& label, bool& viaVariant) const {
     int best = -1;
     size_t bestLength = 0;
-    for (size_t i = 0; i < rows_.size(); ++i) {
-      if (t_.rows[i].dataRow) continue;
-      if (endsWith(label, rows_[i].label) && rows_[i].label.size() > bestLength) {
+    for (size_t i = 0; i < t_.rows.size(); ++i) {
+      const TemplateRow& row = t_.rows[i];
+      if (row.dataRow) continue;
+      if (endsWith(label, row.normalizedLabel) && row.normalizedLabel.size() > bestLength) {
         best = static_cast<int>(i);
-        bestLength = rows_[i].label.size();
+        bestLength = row.normalizedLabel.size();
         viaVariant = false;
       }
-      for (const std::string& v : rows_[i].variants) {
+      for (const std::string& v : row.normalizedVariants) {
         if (endsWith(label, v) && v.size() > bestLength) {
           best = static_cast<int>(i);
           bestLength = v.size();
@@ -98,7 +84,7 @@ class Binder {
     int labelOnly = -1;   // index of that row when it is labels only (perhaps a group label)
     for (size_t k = 0; k < logical.size(); ++k) {
       const LogicalRow& row = logical[k];
-      const std::string own = normalizeLabel(joinLabels(row));
+      const std::string& own = row.normalizedLabel;
       bool variant = false;
       int match = own.empty() ? -1 : matchRow(own, variant);
       if (match < 0 && !pending.empty() && !own.empty()) {
@@ -149,22 +135,19 @@ class Binder {
   // How well the table shows what only this format has: the share of its own row labels
   // bound in their standard wording, plus the share of its own column labels present.
   double score(const BoundTable& table, const std::vector<LogicalRow>& logical, const TableTemplate& other) const {
-    std::set<std::string> otherLabels;
-    for (const TemplateRow& r : other.rows) otherLabels.insert(normalizeLabel(r.label));
-    for (const TemplateColumn& c : other.columns) otherLabels.insert(normalizeLabel(c.label));
+    const std::unordered_set<std::string>& otherLabels = other.normalizedLabels;
     std::string all;
-    for (const LogicalRow& r : logical) all += normalizeLabel(joinLabels(r));
+    for (const LogicalRow& r : logical) all += r.normalizedLabel;
     size_t ownRows = 0, boundOwn = 0, ownColumns = 0, foundColumns = 0;
     for (size_t i = 0; i < t_.rows.size(); ++i) {
-      if (t_.rows[i].dataRow || otherLabels.count(rows_[i].label)) continue;
+      if (t_.rows[i].dataRow || otherLabels.count(t_.rows[i].normalizedLabel)) continue;
       ++ownRows;
       boundOwn += table.rows[i].present && !table.rows[i].labelIsVariant;
     }
     for (const TemplateColumn& c : t_.columns) {
-      const std::string label = normalizeLabel(c.label);
-      if (otherLabels.count(label)) continue;
+      if (otherLabels.count(c.normalizedLabel)) continue;
       ++ownColumns;
-      foundColumns += all.find(label) != std::string::npos;
+      foundColumns += all.find(c.normalizedLabel) != std::string::npos;
     }
     return (ownRows ? static_cast<double>(boundOwn) / static_cast<double>(ownRows) : 0) +
            (ownColumns ? static_cast<double>(foundColumns) / static_cast<double>(ownColumns) : 0);
@@ -180,7 +163,7 @@ class Binder {
     out.span = {std::min(carrier.span.begin, labelRow.span.begin), std::max(carrier.span.end, labelRow.span.end)};
     // The label as written: the cells that make up the row's own label (not its group).
     const GridCell* labelCell = nullptr;
-    const std::string canonical = rows_[index].label;
+    const std::string& canonical = t_.rows[index].normalizedLabel;
     for (auto it = labelRow.labels.rbegin(); it != labelRow.labels.rend(); ++it) {
       labelCell = &*it;
       if (!normalizeLabel(it->text).empty()) break;
@@ -209,7 +192,7 @@ class Binder {
       }
     }
     out.labelIsVariant =
-        variant || (!joinedOverRows && !endsWith(removeSpaces(out.label), removeSpaces(t_.rows[index].label)));
+        variant || (!joinedOverRows && !endsWith(removeSpaces(out.label), t_.rows[index].spacelessLabel));
     if (withCells_) fillCells(out, carrier);
   }
 
@@ -261,7 +244,6 @@ class Binder {
 
   const Document& doc_;
   const TableTemplate& t_;
-  std::vector<NormalisedRow> rows_;
   mutable size_t dominantWidth_ = 0;
   mutable bool withCells_ = true;
 };
@@ -271,10 +253,10 @@ std::vector<std::string> knownLabels(const TableTemplate& a, const TableTemplate
   for (const TableTemplate* t : {&a, b}) {
     if (!t) continue;
     for (const TemplateRow& r : t->rows) {
-      if (!r.label.empty()) labels.push_back(normalizeLabel(r.label));
-      if (!r.group.empty()) labels.push_back(normalizeLabel(r.group));
+      if (!r.normalizedLabel.empty()) labels.push_back(r.normalizedLabel);
+      if (!r.normalizedGroup.empty()) labels.push_back(r.normalizedGroup);
     }
-    for (const std::string& c : t->captions) labels.push_back(normalizeLabel(c));
+    labels.insert(labels.end(), t->normalizedCaptions.begin(), t->normalizedCaptions.end());
   }
   return labels;
 }
@@ -314,13 +296,15 @@ void bindTables(Document& doc, const TemplateCatalog& catalog) {
       std::vector<LogicalRow> rows;
       if (block.kind == BlockKind::Table) {
         rows = buildLogicalRows(text, doc.tables[block.tableIndex], known, layout);
+        for (LogicalRow& row : rows) row.normalizedLabel = normalizeLabel(joinLabels(row));
       } else if (block.kind == BlockKind::Paragraph) {
         LogicalRow row;
         bool variant = false;
         if (!looseRowFromLine(text, block.content, row)) continue;
+        row.normalizedLabel = normalizeLabel(joinLabels(row));
         const bool dataRow = row.labels.empty() && std::any_of(expected->rows.begin(), expected->rows.end(),
                                                                [](const TemplateRow& r) { return r.dataRow; });
-        if (!dataRow && probe.matchRow(normalizeLabel(joinLabels(row)), variant) < 0) continue;
+        if (!dataRow && probe.matchRow(row.normalizedLabel, variant) < 0) continue;
         if (!anyRegion) layout = GridLayout::LooseText;
         rows.push_back(std::move(row));
       } else {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "engine/tables/LabelText.h"
+#include "engine/text/Trim.h"
+
 namespace gklint {
 
 std::string_view valueDomainName(ValueDomain domain) {
@@ -35,7 +38,7 @@ int TableTemplate::columnIndex(std::string_view key) const {
   return -1;
 }
 
-void TableTemplate::resolveColumns() {
+void TableTemplate::prepare() {
   rowByKey.clear();
   columnByKey.clear();
   for (size_t i = 0; i < rows.size(); ++i) rowByKey.emplace(rows[i].key, static_cast<int>(i));
@@ -46,6 +49,21 @@ void TableTemplate::resolveColumns() {
       for (const TemplateColumn& c : columns) row.columnKeys.push_back(c.key);
     }
   }
+  normalizedLabels.clear();
+  for (TemplateRow& row : rows) {
+    row.normalizedLabel = normalizeLabel(row.label);
+    row.normalizedVariants.clear();
+    for (const std::string& v : row.variants) row.normalizedVariants.push_back(normalizeLabel(v));
+    row.normalizedGroup = normalizeLabel(row.group);
+    row.spacelessLabel = removeSpaces(row.label);
+    normalizedLabels.insert(row.normalizedLabel);
+  }
+  for (TemplateColumn& c : columns) {
+    c.normalizedLabel = normalizeLabel(c.label);
+    normalizedLabels.insert(c.normalizedLabel);
+  }
+  normalizedCaptions.clear();
+  for (const std::string& c : captions) normalizedCaptions.push_back(normalizeLabel(c));
 }
 
 ValueDomain TableTemplate::domainOf(const TemplateRow& row, std::string_view columnKey) const {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/model/Document.h"
@@ -21,6 +22,7 @@ struct TemplateColumn {
   std::string key;      // C1…, A1…
   std::string label;    // canonical header label
   std::optional<ValueDomain> domain;
+  std::string normalizedLabel;  // normalizeLabel(label); set by prepare()
 };
 
 struct TemplateRow {
@@ -33,6 +35,11 @@ struct TemplateRow {
   std::optional<ValueDomain> domain;
   std::string unit;                   // e.g. 万元
   bool dataRow = false;               // the single unlabeled data row (表四)
+  // Set by prepare(): the labels as binding compares them.
+  std::string normalizedLabel;                  // normalizeLabel(label)
+  std::vector<std::string> normalizedVariants;  // normalizeLabel of each variant
+  std::string normalizedGroup;                  // normalizeLabel(group)
+  std::string spacelessLabel;                   // removeSpaces(label)
 };
 
 struct TableTemplate {
@@ -47,14 +54,18 @@ struct TableTemplate {
   std::vector<std::string> captions;  // caption/header labels that are not rows (表二)
   std::map<std::string, std::vector<std::string>> ranges;  // named key lists, e.g. leaves
   SourceMark mark;
-  std::unordered_map<std::string, int> rowByKey, columnByKey;  // filled by resolveColumns()
+  // Filled by prepare():
+  std::unordered_map<std::string, int> rowByKey, columnByKey;
+  std::vector<std::string> normalizedCaptions;
+  std::unordered_set<std::string> normalizedLabels;  // every row and column label, normalised
 
   int rowIndex(std::string_view key) const;
   int columnIndex(std::string_view key) const;
-  // Column keys of row `row` (its own subset, or every column). Valid after resolveColumns().
+  // Column keys of row `row` (its own subset, or every column). Valid after prepare().
   const std::vector<std::string>& columnsOf(const TemplateRow& row) const { return row.columnKeys; }
-  // Fills every row's columnKeys; called once the template is loaded.
-  void resolveColumns();
+  // Fills the derived fields (key indexes, each row's columnKeys, normalised labels); called
+  // once the template is loaded.
+  void prepare();
   ValueDomain domainOf(const TemplateRow& row, std::string_view columnKey) const;
 };
 

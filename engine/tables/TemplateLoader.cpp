@@ -114,7 +114,7 @@ void loadTemplates(const YAML::Node& list, OptionReader& top, TemplateCatalog& c
     }
     r.finish();
     if (r.errors().size() != errorsBefore) continue;
-    t.resolveColumns();
+    t.prepare();
     auto same = std::find_if(catalog.templates.begin(), catalog.templates.end(),
                              [&](const TableTemplate& other) { return other.id == t.id; });
     if (same != catalog.templates.end()) *same = std::move(t);

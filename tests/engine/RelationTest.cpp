@@ -17,7 +17,7 @@ TableTemplate smallTemplate() {
   TableTemplate t;
   t.id = "test/t";
   t.table = "t3";
-  t.columns = {{"C1", "甲", {}}, {"C2", "乙", {}}, {"C3", "合计", {}}};
+  t.columns = {{"C1", "甲", {}, {}}, {"C2", "乙", {}, {}}, {"C3", "合计", {}, {}}};
   for (const char* key : {"R01", "R02", "R03"}) {
     TemplateRow row;
     row.key = key;
@@ -25,7 +25,7 @@ TableTemplate smallTemplate() {
     t.rows.push_back(row);
   }
   t.ranges["parts"] = {"C1", "C2"};
-  t.resolveColumns();
+  t.prepare();
   return t;
 }
 
