@@ -4,12 +4,19 @@
 #include <map>
 
 #include "lsp/Convert.h"
+#include "lsp/SuppressionActions.h"
 
 namespace gklint::lsp {
 namespace {
 
-WorkspaceEdit makeEdit(const DocumentAnalysis& analysis, const std::vector<gklint::TextEdit>& edits,
-                       const CodeActionOptions& options) {
+bool touches(ByteSpan span, ByteSpan range) { return span.begin <= range.end && range.begin <= span.end; }
+
+bool hasEdits(const Finding& f) { return f.fix && !f.fix->edits.empty(); }
+
+}  // namespace
+
+WorkspaceEdit workspaceEditFor(const DocumentAnalysis& analysis, const std::vector<gklint::TextEdit>& edits,
+                               const CodeActionOptions& options) {
   WorkspaceEdit edit;
   std::vector<TextEdit> lspEdits = toTextEdits(edits, analysis.source(), options.encoding);
   if (options.documentChanges) {
@@ -20,12 +27,6 @@ WorkspaceEdit makeEdit(const DocumentAnalysis& analysis, const std::vector<gklin
   }
   return edit;
 }
-
-bool touches(ByteSpan span, ByteSpan range) { return span.begin <= range.end && range.begin <= span.end; }
-
-bool hasEdits(const Finding& f) { return f.fix && !f.fix->edits.empty(); }
-
-}  // namespace
 
 bool kindRequested(std::string_view kind, const std::optional<std::vector<std::string>>& only) {
   if (!only) return true;
@@ -88,7 +89,7 @@ std::vector<CodeAction> codeActionsFor(const DocumentAnalysis& analysis, ByteSpa
       action.kind = code_action_kind::kQuickFix;
       action.diagnostics.push_back(toDiagnostic(f, source, uri, options.encoding));
       action.isPreferred = f.fix->safe;
-      action.edit = makeEdit(analysis, f.fix->edits, options);
+      action.edit = workspaceEditFor(analysis, f.fix->edits, options);
       if (diagnosticsInRange.find(f.ruleId) == diagnosticsInRange.end()) rulesInRange.push_back(f.ruleId);
       diagnosticsInRange[f.ruleId].push_back(action.diagnostics.front());
       actions.push_back(std::move(action));
@@ -105,9 +106,10 @@ std::vector<CodeAction> codeActionsFor(const DocumentAnalysis& analysis, ByteSpa
       action.title = "修复本文档中全部 " + std::to_string(applied) + " 处 " + rule + " 问题";
       action.kind = code_action_kind::kQuickFix;
       action.diagnostics = diagnosticsInRange[rule];
-      action.edit = makeEdit(analysis, edits, options);
+      action.edit = workspaceEditFor(analysis, edits, options);
       actions.push_back(std::move(action));
     }
+    for (CodeAction& action : suppressionActions(analysis, range, options)) actions.push_back(std::move(action));
   }
 
   if (kindRequested(code_action_kind::kSourceFixAllGklint, only)) {
@@ -118,7 +120,7 @@ std::vector<CodeAction> codeActionsFor(const DocumentAnalysis& analysis, ByteSpa
       CodeAction action;
       action.title = "gklint：应用全部安全修复";
       action.kind = code_action_kind::kSourceFixAllGklint;
-      action.edit = makeEdit(analysis, edits, options);
+      action.edit = workspaceEditFor(analysis, edits, options);
       actions.push_back(std::move(action));
     }
   }

@@ -25,6 +25,8 @@ struct CodeActionOptions {
 //    commands skip it);
 //  - for each rule with two or more fixes in the document and a finding in range: a quickfix
 //    "fix all" applying that rule's fixes (unsafe ones too: the user chose the rule);
+//  - "disable this rule on this line" for the findings in range, Markdown only, never
+//    preferred (lsp/SuppressionActions.h);
 //  - source.fixAll.gklint: every safe fix in the document (never an unsafe one), when there
 //    is at least one.
 // Fixes whose edits overlap an earlier accepted edit are left out of combined actions,
@@ -38,6 +40,10 @@ std::vector<CodeAction> codeActionsFor(const DocumentAnalysis& analysis, ByteSpa
 // `applied` (if given) receives the number of fixes they come from.
 std::vector<gklint::TextEdit> nonOverlappingEdits(const std::vector<const Finding*>& findings,
                                                   FixSelection selection, size_t* applied = nullptr);
+
+// `edits` (byte spans into the analysed text) as a WorkspaceEdit on the analysed document.
+WorkspaceEdit workspaceEditFor(const DocumentAnalysis& analysis, const std::vector<gklint::TextEdit>& edits,
+                               const CodeActionOptions& options);
 
 // Whether `kind` is requested by `only` (absent: everything).
 bool kindRequested(std::string_view kind, const std::optional<std::vector<std::string>>& only);

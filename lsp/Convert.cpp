@@ -120,7 +120,7 @@ Diagnostic toDiagnostic(const RuleDiagnostic& problem, const Source& yaml, Posit
   if (problem.mark.line <= 0) return d;
   const auto line = static_cast<uint32_t>(problem.mark.line - 1);
   const auto column = static_cast<uint32_t>(std::max(problem.mark.column - 1, 0));
-  const uint32_t offset = yaml.offsetAt({line, column}, ColumnUnit::Bytes);
+  const uint32_t offset = yaml.offsetAt({line, column}, ColumnUnit::CodePoints);
   const uint32_t lineEnd = line < yaml.lines().lineCount() ? yaml.lines().lineEnd(line) : offset;
   d.range = toRange(yaml, {offset, std::max(offset, lineEnd)}, encoding);
   return d;

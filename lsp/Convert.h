@@ -51,8 +51,9 @@ Diagnostic toDiagnostic(const Finding& finding, const Source& source, const Docu
 std::vector<TextEdit> toTextEdits(const std::vector<gklint::TextEdit>& edits, const Source& source,
                                   PositionEncoding encoding);
 
-// A problem in a rule file as an error diagnostic on that file. RuleDiagnostic marks are
-// 1-based line and byte column (yaml-cpp's); `yaml` is the file's text, for converting the
+// A problem in a rule or config file as an error diagnostic on that file. RuleDiagnostic marks
+// are 1-based line and code-point column (the engine converts yaml-cpp's byte columns, see
+// engine/rules/OptionReader.h codePointColumnIn); `yaml` is the file's text, for converting the
 // column to the negotiated encoding; the range runs from the mark to the end of its line.
 // Line 0 (a problem with the whole file) gives the range 0:0–0:0.
 Diagnostic toDiagnostic(const RuleDiagnostic& problem, const Source& yaml, PositionEncoding encoding);

@@ -1,8 +1,10 @@
-// DocumentAnalysis: one version of one open document, read, structured and linted.
+// DocumentAnalysis: one version of one open document, read, structured and linted under the
+// configuration that governs it.
 #pragma once
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "engine/Analyzer.h"
@@ -11,6 +13,7 @@
 #include "engine/read/MarkdownGuard.h"
 #include "engine/rules/RuleSet.h"
 #include "lsp/DocumentStore.h"
+#include "lsp/LintConfig.h"
 
 namespace gklint::lsp {
 
@@ -18,8 +21,10 @@ namespace gklint::lsp {
 // to snapshot.source, which the analysis keeps alive.
 struct DocumentAnalysis {
   DocumentSnapshot snapshot;
-  std::shared_ptr<const RuleSet> rules;
-  uint64_t rulesGeneration = 0;              // which configuration produced it
+  std::shared_ptr<const LintConfig> config;  // what it was linted with
+  std::shared_ptr<const RuleSet> rules;      // config->rules
+  uint64_t rulesGeneration = 0;              // config->generation
+  bool ignoredByConfig = false;              // an `ignore` glob matches: read, never linted
   std::optional<Document> document;          // absent when the text cannot be read safely
   std::vector<Finding> findings;             // in the engine's order (by position, then rule id)
   std::optional<MarkdownHazard> hazard;      // why `document` is absent
@@ -27,10 +32,12 @@ struct DocumentAnalysis {
   const Source& source() const { return *snapshot.source; }
 };
 
-// Reads and lints `snapshot`. Markdown that tree-sitter cannot parse safely (see
-// engine/read/MarkdownGuard.h) is not read; the hazard is kept for a diagnostic instead.
+// Reads and lints `snapshot` under `config`; `path` is the document's file ("" when it has
+// none: ignore globs, publish dates and waivers need one), `today` YYYY-MM-DD for waivers.
+// Markdown that tree-sitter cannot parse safely (see engine/read/MarkdownGuard.h) is not read;
+// the hazard is kept for a diagnostic instead.
 std::shared_ptr<const DocumentAnalysis> analyzeSnapshot(const DocumentSnapshot& snapshot,
-                                                        std::shared_ptr<const RuleSet> rules,
-                                                        uint64_t rulesGeneration, const AnalyzeOptions& options);
+                                                        std::shared_ptr<const LintConfig> config,
+                                                        const std::string& path, const std::string& today);
 
 }  // namespace gklint::lsp

@@ -1,6 +1,10 @@
 #include "lsp/GklintServer.h"
 
+#include <algorithm>
 #include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <tuple>
 
 #include "engine/rules/RuleDiagnostic.h"
 #include "lsp/CodeActions.h"
@@ -11,6 +15,8 @@
 
 namespace gklint::lsp {
 namespace {
+
+namespace fs = std::filesystem;
 
 std::optional<DocumentFormat> formatOf(const TextDocumentItem& item) {
   if (auto format = formatFromPath(uriFileName(item.uri))) return format;
@@ -25,124 +31,199 @@ LspError notOpen(const DocumentUri& uri) { return {ErrorCode::InvalidParams, "do
 
 }  // namespace
 
-GklintServer::GklintServer(Callbacks& callbacks, Logger& log, GklintServerOptions options)
-    : callbacks_(callbacks), log_(log), options_(std::move(options)), scheduler_(options_.scheduler) {
+namespace {
+
+std::shared_ptr<const RuleSet> loadBuiltin(Logger& log) {
   RuleLoadResult builtin = loadBuiltinRules();
-  for (const RuleDiagnostic& d : builtin.errors) log_.error("built-in rules: " + formatRuleDiagnostic(d));
-  rules_.rules = std::make_shared<const RuleSet>(std::move(builtin.rules));
-  rules_.generation = 1;
+  for (const RuleDiagnostic& d : builtin.errors) log.error("built-in rules: " + formatRuleDiagnostic(d));
+  return std::make_shared<const RuleSet>(std::move(builtin.rules));
 }
+
+std::string todayIso() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buf[11];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  return buf;
+}
+
+bool isConfigFileName(const std::string& path) { return fs::path(path).filename() == ".gklint.yaml"; }
+
+std::string resolvePath(const std::string& spec, const fs::path& root) {
+  fs::path path(spec);
+  if (path.is_relative()) path = (root.empty() ? fs::current_path() : root) / path;
+  return path.lexically_normal().string();
+}
+
+}  // namespace
+
+GklintServer::GklintServer(Callbacks& callbacks, Logger& log, GklintServerOptions options)
+    : callbacks_(callbacks),
+      log_(log),
+      options_(std::move(options)),
+      configs_(loadBuiltin(log_)),
+      scheduler_(options_.scheduler) {}
 
 GklintServer::~GklintServer() = default;
-
-GklintServer::RulesState GklintServer::rulesState() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return rules_;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Configuration
 
 void GklintServer::configure(const GklintSettings& settings) {
+  RuleSources sources = resolveRuleSources(settings, options_.workspaceRoot);
+  ConfiguredRuleFiles read = readConfiguredRuleFiles(sources);
+  for (const std::string& problem : read.problems) {
+    log_.error(problem);
+    callbacks_.onMessage(MessageType::Warning, "gklint: " + problem);
+  }
+  SettingsLayer layer;
+  layer.ruleFiles = std::move(read.files);
+  for (const auto& [pattern, level] : settings.severities) {
+    SeveritySetting setting;
+    setting.pattern = pattern;
+    Severity severity;
+    if (level != "off" && parseSeverity(level, severity)) setting.severity = severity;
+    setting.mark = {"settings", 0, 0};
+    layer.severities.push_back(std::move(setting));
+  }
+  layer.year = settings.year;
+  if (settings.configPath) layer.configPath = resolvePath(*settings.configPath, options_.workspaceRoot);
   {
     std::lock_guard<std::mutex> lock(mutex_);
     settings_ = settings;
-    sources_ = resolveRuleSources(settings, options_.workspaceRoot);
-    if (rules_.year != settings.year) {
-      rules_.year = settings.year;
-      ++rules_.generation;
-    }
+    sources_ = std::move(sources);
   }
-  reloadRules();
+  const std::string explicitConfig = layer.configPath;
+  configs_.setSettings(std::move(layer));
+  reloadConfigs({explicitConfig});
 }
 
 bool GklintServer::filesChanged(const std::vector<std::string>& paths) {
   RuleSources sources;
+  GklintSettings settings;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     sources = sources_;
+    settings = settings_;
   }
   for (const std::string& path : paths) {
     if (isRuleSource(sources, path)) {
       log_.info("rule file changed: " + path);
-      reloadRules();
+      configure(settings);
       return true;
     }
   }
-  return false;
+  std::vector<std::string> stale = configs_.filesChanged(paths);
+  bool discovery = false;
+  for (const std::string& path : paths) discovery = discovery || isConfigFileName(path);
+  if (stale.empty() && !discovery) return false;
+  for (const std::string& path : paths) log_.info("configuration file changed: " + path);
+  reloadConfigs(std::move(stale));
+  return true;
 }
 
-void GklintServer::reloadRules() {
-  RuleSources sources;
+std::shared_ptr<const LintConfig> GklintServer::configFor(const std::string& path) {
+  std::string configPath;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    sources = sources_;
+    if (settings_.configPath) configPath = resolvePath(*settings_.configPath, options_.workspaceRoot);
   }
-  ConfiguredRules loaded = loadConfiguredRules(sources);
-  for (const std::string& problem : loaded.problems) {
-    log_.error(problem);
-    callbacks_.onMessage(MessageType::Warning, "gklint: " + problem);
+  if (configPath.empty() && !path.empty()) {
+    configPath = files_.nearestConfigFile(fs::path(path).parent_path().string()).value_or("");
   }
-  publishRuleProblems(loaded);
-  const size_t errors = loaded.loaded.errors.size();
-  if (errors == 0) {
-    const size_t count = loaded.loaded.rules.checks.size();
-    std::lock_guard<std::mutex> lock(mutex_);
-    rules_.rules = std::make_shared<const RuleSet>(std::move(loaded.loaded.rules));
-    ++rules_.generation;
-    log_.info("loaded " + std::to_string(count) + " rules (" + std::to_string(loaded.texts.size()) +
-              " configured rule files)");
-  } else {
-    const std::string message = "gklint: " + std::to_string(errors) +
-                                " problem(s) in the rule files; the previous rules stay in use until they are fixed";
-    log_.error(message);
-    callbacks_.onMessage(MessageType::Warning, message);
+  std::optional<LintConfigCache::Loaded> loaded;
+  std::shared_ptr<const LintConfig> config = configs_.get(configPath, files_.configFileSystem(), &loaded);
+  if (loaded) publishConfigLoad(*loaded);
+  return config;
+}
+
+void GklintServer::reloadConfigs(std::vector<std::string> configPaths) {
+  for (const DocumentSnapshot& doc : documents_.all()) {
+    configFor(uriToPath(doc.uri).value_or(""));
+  }
+  for (const std::string& configPath : configPaths) {
+    std::optional<LintConfigCache::Loaded> loaded;
+    configs_.get(configPath, files_.configFileSystem(), &loaded);
+    if (loaded) publishConfigLoad(*loaded);
   }
   for (const DocumentSnapshot& doc : documents_.all()) scheduleDiagnostics(doc.uri, std::chrono::milliseconds(0));
   callbacks_.onRulesChanged();
 }
 
-std::string GklintServer::uriForFile(const std::string& path) const {
-  // An open rule file gets its diagnostics under the URI the client spelled.
-  std::vector<DocumentUri> open;
+void GklintServer::publishConfigLoad(const LintConfigCache::Loaded& loaded) {
+  const std::string where = loaded.configPath.empty() ? "the rule files" : loaded.configPath + " or the files it names";
+  if (loaded.keptPrevious) {
+    const std::string message = "gklint: " + std::to_string(loaded.problems.size()) + " problem(s) in " +
+                                (loaded.configPath.empty() ? "the rule files; the previous rules stay in use until they are fixed"
+                                                           : where + "; the last good configuration stays in use until they are fixed");
+    log_.error(message);
+    callbacks_.onMessage(MessageType::Warning, message);
+  } else if (!loaded.problems.empty()) {
+    log_.error("gklint: " + std::to_string(loaded.problems.size()) + " problem(s) in " + where);
+  } else {
+    log_.info("loaded configuration " + (loaded.configPath.empty() ? std::string("(none)") : loaded.configPath));
+  }
+  // Every file's problems from every configuration's last load, once each; published when
+  // they differ from what the file has.
+  auto same = [](const RuleDiagnostic& a, const RuleDiagnostic& b) {
+    return a.mark.file == b.mark.file && a.mark.line == b.mark.line && a.mark.column == b.mark.column &&
+           a.message == b.message && a.key == b.key;
+  };
+  std::map<std::string, std::vector<RuleDiagnostic>> byFile;
+  std::map<std::string, std::vector<RuleDiagnostic>> changed;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    open.assign(ignored_.begin(), ignored_.end());
+    configProblems_[loaded.configPath] = loaded.problems;
+    for (const auto& [origin, problems] : configProblems_) {
+      for (const RuleDiagnostic& d : problems) {
+        std::vector<RuleDiagnostic>& list = byFile[d.mark.file];
+        if (std::none_of(list.begin(), list.end(), [&](const RuleDiagnostic& o) { return same(o, d); })) list.push_back(d);
+      }
+    }
+    for (auto& [file, problems] : byFile) {
+      std::stable_sort(problems.begin(), problems.end(), [](const RuleDiagnostic& a, const RuleDiagnostic& b) {
+        return std::tie(a.mark.line, a.mark.column) < std::tie(b.mark.line, b.mark.column);
+      });
+      const std::vector<RuleDiagnostic>& before = problemsByFile_[file];
+      if (!std::equal(problems.begin(), problems.end(), before.begin(), before.end(), same)) changed[file] = problems;
+    }
+    for (const auto& [file, problems] : problemsByFile_) {
+      if (!problems.empty() && byFile.count(file) == 0) changed[file] = {};
+    }
+    problemsByFile_ = byFile;
   }
-  for (const DocumentSnapshot& doc : documents_.all()) open.push_back(doc.uri);
-  for (const DocumentUri& uri : open) {
-    if (uriToPath(uri) == path) return uri;
+  std::lock_guard<std::mutex> publishing(publishMutex_);
+  for (const auto& [file, problems] : changed) {
+    const Source yaml(file, files_.read(file).value_or(std::string()));
+    PublishDiagnosticsParams params{uriForFile(file), std::nullopt, {}};
+    for (const RuleDiagnostic& d : problems) params.diagnostics.push_back(toDiagnostic(d, yaml, options_.encoding));
+    callbacks_.onDiagnostics(params);
   }
-  return pathToUri(path);
 }
 
-void GklintServer::publishRuleProblems(const ConfiguredRules& loaded) {
-  std::map<std::string, std::vector<const RuleDiagnostic*>> byFile;
-  for (const RuleDiagnostic& d : loaded.loaded.errors) {
-    if (d.mark.file.rfind("builtin:", 0) == 0) {
-      log_.error("built-in rules: " + formatRuleDiagnostic(d));
-      continue;
-    }
-    byFile[d.mark.file].push_back(&d);
+void GklintServer::bufferChanged(const DocumentUri& uri) {
+  const std::optional<std::string> path = uriToPath(uri);
+  if (!path) return;
+  const bool config = isConfigFileName(*path);
+  // Reloading marks what read it stale now; the reload itself waits for the debounce.
+  std::vector<std::string> stale = configs_.filesChanged({*path});
+  if (stale.empty() && !config) return;
+  if (config) stale.push_back(fs::path(*path).lexically_normal().string());
+  scheduler_.schedule("config:" + *path, options_.scheduler.debounce,
+                      [this, stale = std::move(stale)]() mutable { reloadConfigs(std::move(stale)); });
+}
+
+std::string GklintServer::uriForFile(const std::string& path) const {
+  // An open file gets its diagnostics under the URI the client spelled.
+  std::vector<DocumentSnapshot> open = buffers_.all();
+  for (const DocumentSnapshot& doc : documents_.all()) open.push_back(doc);
+  const std::string wanted = fs::path(path).lexically_normal().string();
+  for (const DocumentSnapshot& doc : open) {
+    const std::optional<std::string> docPath = uriToPath(doc.uri);
+    if (docPath && fs::path(*docPath).lexically_normal().string() == wanted) return doc.uri;
   }
-  std::set<std::string> now;
-  for (const auto& [file, problems] : byFile) {
-    auto text = loaded.texts.find(file);
-    const Source yaml(file, text == loaded.texts.end() ? std::string() : text->second);
-    PublishDiagnosticsParams params{uriForFile(file), std::nullopt, {}};
-    for (const RuleDiagnostic* d : problems) params.diagnostics.push_back(toDiagnostic(*d, yaml, options_.encoding));
-    callbacks_.onDiagnostics(params);
-    now.insert(file);
-  }
-  std::set<std::string> previous;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    previous.swap(ruleFilesWithProblems_);
-    ruleFilesWithProblems_ = now;
-  }
-  for (const std::string& file : previous) {
-    if (now.count(file) == 0) callbacks_.onDiagnostics({uriForFile(file), std::nullopt, {}});
-  }
+  return pathToUri(path);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -154,22 +235,27 @@ void GklintServer::addDocument(const TextDocumentItem& item) {
     std::lock_guard<std::mutex> lock(mutex_);
     analyses_.erase(item.uri);
     published_.erase(item.uri);
-    if (!format) ignored_.insert(item.uri);
-    else ignored_.erase(item.uri);
   }
   if (!format) {
     log_.verbose("not a report (.txt, .md), not linted: " + item.uri);
+    documents_.close(item.uri);
+    buffers_.open(item.uri, item.version, DocumentFormat::Text, item.text);
+    bufferChanged(item.uri);
     return;
   }
+  buffers_.close(item.uri);
   documents_.open(item.uri, item.version, *format, item.text);
   scheduleDiagnostics(item.uri, std::chrono::milliseconds(0));
 }
 
 std::optional<LspError> GklintServer::changeDocument(const DidChangeTextDocumentParams& params) {
   const DocumentUri& uri = params.textDocument.uri;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (ignored_.count(uri) != 0) return std::nullopt;
+  if (buffers_.get(uri)) {
+    Expected<DocumentSnapshot> changed =
+        buffers_.change(uri, params.textDocument.version, params.contentChanges, options_.encoding);
+    if (!changed) return changed.error();
+    bufferChanged(uri);
+    return std::nullopt;
   }
   Expected<DocumentSnapshot> changed =
       documents_.change(uri, params.textDocument.version, params.contentChanges, options_.encoding);
@@ -179,10 +265,27 @@ std::optional<LspError> GklintServer::changeDocument(const DidChangeTextDocument
 }
 
 void GklintServer::saveDocument(const DocumentUri& uri) {
-  if (std::optional<std::string> path = uriToPath(uri)) filesChanged({*path});
+  // Configuration buffers are read as they are edited; only the settings' rule files, read
+  // from disk, need the save.
+  RuleSources sources;
+  GklintSettings settings;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    sources = sources_;
+    settings = settings_;
+  }
+  const std::optional<std::string> path = uriToPath(uri);
+  if (path && isRuleSource(sources, *path)) {
+    log_.info("rule file saved: " + *path);
+    configure(settings);
+  }
 }
 
 void GklintServer::closeDocument(const DocumentUri& uri) {
+  if (buffers_.close(uri)) {
+    bufferChanged(uri);  // the disk speaks for the file again
+    return;
+  }
   scheduler_.cancel(diagnosticsKey(uri));
   std::lock_guard<std::mutex> publishing(publishMutex_);
   const bool wasOpen = documents_.close(uri);
@@ -190,7 +293,6 @@ void GklintServer::closeDocument(const DocumentUri& uri) {
     std::lock_guard<std::mutex> lock(mutex_);
     analyses_.erase(uri);
     published_.erase(uri);
-    ignored_.erase(uri);
   }
   if (wasOpen && options_.pushDiagnostics) callbacks_.onDiagnostics({uri, std::nullopt, {}});
 }
@@ -201,23 +303,22 @@ void GklintServer::closeDocument(const DocumentUri& uri) {
 std::shared_ptr<const DocumentAnalysis> GklintServer::analysis(const DocumentUri& uri) {
   const std::optional<DocumentSnapshot> snapshot = documents_.get(uri);
   if (!snapshot) return nullptr;
-  const RulesState rules = rulesState();
+  const std::string path = uriToPath(uri).value_or("");
+  std::shared_ptr<const LintConfig> config = configFor(path);
   {
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = analyses_.find(uri);
-    if (it != analyses_.end() && it->second->snapshot.source == snapshot->source &&
-        it->second->rulesGeneration == rules.generation) {
+    if (it != analyses_.end() && it->second->snapshot.source == snapshot->source && it->second->config == config) {
       return it->second;
     }
   }
-  AnalyzeOptions options;
-  options.year = rules.year;
   const auto start = std::chrono::steady_clock::now();
-  std::shared_ptr<const DocumentAnalysis> result = analyzeSnapshot(*snapshot, rules.rules, rules.generation, options);
+  std::shared_ptr<const DocumentAnalysis> result = analyzeSnapshot(*snapshot, config, path, todayIso());
   if (log_.enabled(LogLevel::Verbose)) {
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     log_.verbose("linted " + uri + " v" + std::to_string(snapshot->version) + " in " + std::to_string(ms) + " ms: " +
-                 std::to_string(result->findings.size()) + " findings");
+                 std::to_string(result->findings.size()) + " findings" +
+                 (result->ignoredByConfig ? " (ignored by " + config->configPath + ")" : std::string()));
   }
   std::lock_guard<std::mutex> lock(mutex_);
   if (documents_.get(uri)) analyses_[uri] = result;
@@ -226,6 +327,7 @@ std::shared_ptr<const DocumentAnalysis> GklintServer::analysis(const DocumentUri
 
 std::vector<Diagnostic> GklintServer::diagnosticsOf(const DocumentAnalysis& analysis) const {
   const Source& source = analysis.source();
+  if (analysis.ignoredByConfig) return {};
   if (analysis.hazard) {
     Diagnostic d;
     const uint32_t offset = analysis.hazard->offset;
@@ -250,9 +352,7 @@ void GklintServer::publishLatest(const DocumentUri& uri) {
   // Only the latest version under the latest rules is published: anything older means a
   // newer run is already scheduled.
   const std::optional<DocumentSnapshot> current = documents_.get(uri);
-  if (!current || current->source != latest->snapshot.source || rulesState().generation != latest->rulesGeneration) {
-    return;
-  }
+  if (!current || current->source != latest->snapshot.source) return;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     auto& published = published_[uri];
@@ -270,12 +370,7 @@ void GklintServer::withAnalysis(const DocumentUri& uri, CancelToken token, Callb
                                 std::function<Expected<T>(const DocumentAnalysis*)> work) {
   scheduler_.enqueue([this, uri, token, reply = std::move(reply), work = std::move(work)] {
     if (token.cancelled()) return reply(LspError{ErrorCode::RequestCancelled, "request cancelled"});
-    bool ignored = false;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      ignored = ignored_.count(uri) != 0;
-    }
-    if (ignored) return reply(work(nullptr));
+    if (buffers_.get(uri)) return reply(work(nullptr));
     std::shared_ptr<const DocumentAnalysis> latest = analysis(uri);
     if (!latest) return reply(notOpen(uri));
     if (token.cancelled()) return reply(LspError{ErrorCode::RequestCancelled, "request cancelled"});

@@ -1,5 +1,6 @@
 // GklintServer: the Language Server's features over the engine — open documents, debounced
-// linting, diagnostics, code actions, hover, document symbols and rule configuration. Speaks
+// linting, diagnostics, code actions, hover, document symbols, the .gklint.yaml governing each
+// document and the editor's settings over it. Speaks
 // LSP's types (lsp/Protocol.h) but no JSON, so tests and tools can drive it directly.
 #pragma once
 
@@ -16,6 +17,8 @@
 #include "lsp/Cancellation.h"
 #include "lsp/DocumentAnalysis.h"
 #include "lsp/DocumentStore.h"
+#include "lsp/EditorFileSystem.h"
+#include "lsp/LintConfigCache.h"
 #include "lsp/Logger.h"
 #include "lsp/Protocol.h"
 #include "lsp/RuleConfig.h"
@@ -42,7 +45,7 @@ class GklintServer {
   class Callbacks {
    public:
     virtual ~Callbacks() = default;
-    // Diagnostics of a document (pushed) or of a rule file (always pushed).
+    // Diagnostics of a document (pushed) or of a config or rule file (always pushed).
     virtual void onDiagnostics(const PublishDiagnosticsParams& params) = 0;
     // Something the user should see that has no place in a file (a missing rule folder).
     virtual void onMessage(MessageType type, const std::string& message) = 0;
@@ -50,7 +53,8 @@ class GklintServer {
     virtual void onRulesChanged() = 0;
   };
 
-  // Starts with the built-in rules; the callbacks and logger must outlive the server.
+  // Starts with the built-in rules and no settings; the callbacks and logger must outlive the
+  // server.
   GklintServer(Callbacks& callbacks, Logger& log, GklintServerOptions options);
   ~GklintServer();
   GklintServer(const GklintServer&) = delete;
@@ -59,19 +63,24 @@ class GklintServer {
   const GklintServerOptions& options() const { return options_; }
 
   // --- Configuration -------------------------------------------------------------------------
-  // Applies settings: the reporting year at once; the rule files are read and loaded after
-  // the built-in packs. Problems are published as diagnostics on each rule file (and cleared
-  // when fixed); while any remain, the last rule set that loaded cleanly keeps serving. Open
-  // documents are linted again.
+  // Each report is linted under the nearest .gklint.yaml above it (or settings.configPath),
+  // read through the editor: an open buffer's text, else the disk. The settings are layered
+  // over it (docs/editors.md, "Configuration"): their rule files after its rule_paths, their
+  // severities after its `rules:`, their year instead of its `year`. Problems are published as
+  // diagnostics on the file they are in (cleared when fixed); while a configuration has
+  // problems, the last one that loaded cleanly keeps serving. Open documents are linted again.
   void configure(const GklintSettings& settings);
-  // Reloads the configured rules when one of the changed paths is a configured rule file or
-  // a YAML file under a configured folder; true when it reloaded.
+  // Files changed on disk (watched files, saves): reloads the settings' rule files when one of
+  // them (or a YAML file under a configured folder) changed, and every configuration that read
+  // one of the paths; a .gklint.yaml created or deleted may govern other documents now. True
+  // when something was reloaded.
   bool filesChanged(const std::vector<std::string>& paths);
-
   // --- Documents -------------------------------------------------------------------------------
   // Format from the URI's extension (.txt, .text, .md, .markdown), else from languageId
-  // ("markdown", "plaintext"/"text"). Other documents are kept but never linted, and their
-  // requests get empty answers. Diagnostics follow after the debounce.
+  // ("markdown", "plaintext"/"text"). Other documents are kept as buffers (a .gklint.yaml or
+  // rule file open in the editor is read from its buffer) but never linted, and their
+  // requests get empty answers. Diagnostics follow after the debounce; a configuration buffer
+  // that changes reloads its configuration after the debounce.
   void addDocument(const TextDocumentItem& item);
   // Fails with InvalidParams for a document that is not open or a range whose start is after
   // its end; the document is then left as it was.
@@ -96,15 +105,15 @@ class GklintServer {
   void runUntilIdle() { scheduler_.runUntilIdle(); }
 
  private:
-  struct RulesState {
-    std::shared_ptr<const RuleSet> rules;
-    uint64_t generation = 0;
-    std::optional<int> year;
-  };
-
-  RulesState rulesState() const;
-  void reloadRules();
-  void publishRuleProblems(const ConfiguredRules& loaded);
+  // The configuration governing the document at `path` ("" without a file), loading it when
+  // needed and publishing what the load found.
+  std::shared_ptr<const LintConfig> configFor(const std::string& path);
+  void publishConfigLoad(const LintConfigCache::Loaded& loaded);
+  // Loads the configurations of `configPaths` (and of every open document) now, then lints
+  // every open document again.
+  void reloadConfigs(std::vector<std::string> configPaths);
+  // A buffer that may be configuration changed (opened, edited, closed).
+  void bufferChanged(const DocumentUri& uri);
   void scheduleDiagnostics(const DocumentUri& uri, std::chrono::milliseconds delay);
   void publishLatest(const DocumentUri& uri);
   std::vector<Diagnostic> diagnosticsOf(const DocumentAnalysis& analysis) const;
@@ -119,12 +128,15 @@ class GklintServer {
   GklintServerOptions options_;
   DocumentStore documents_;
 
+  DocumentStore buffers_;  // open documents that are not reports
+  EditorFileSystem files_{buffers_};
+  LintConfigCache configs_;
+
   mutable std::mutex mutex_;  // guards everything below
-  RulesState rules_;
   GklintSettings settings_;
   RuleSources sources_;
-  std::set<std::string> ruleFilesWithProblems_;                       // paths
-  std::set<DocumentUri> ignored_;                                     // open, but not reports
+  std::map<std::string, std::vector<RuleDiagnostic>> configProblems_;  // config path → problems of its last load
+  std::map<std::string, std::vector<RuleDiagnostic>> problemsByFile_;  // what each file has published
   std::map<DocumentUri, std::shared_ptr<const DocumentAnalysis>> analyses_;
   std::map<DocumentUri, std::pair<std::shared_ptr<const Source>, uint64_t>> published_;
 

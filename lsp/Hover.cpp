@@ -84,8 +84,6 @@ std::vector<HoverSection> findingHover(const DocumentAnalysis& analysis, uint32_
   return sections;
 }
 
-std::vector<HoverSection> tableCellHover(const DocumentAnalysis&, uint32_t) { return {}; }
-
 std::optional<Hover> hoverAt(const DocumentAnalysis& analysis, uint32_t offset, const HoverOptions& options) {
   std::vector<HoverSection> sections = findingHover(analysis, offset);
   for (HoverSection& s : tableCellHover(analysis, offset)) sections.push_back(std::move(s));

@@ -1,5 +1,6 @@
 // Hover: what the editor shows under the pointer — for a finding, the rule's summary,
-// description and legal source (RuleInfo).
+// description and legal source (RuleInfo); for a table value cell, its place in the official
+// table and the relations it takes part in, with their numbers.
 #pragma once
 
 #include <optional>
@@ -31,10 +32,12 @@ std::optional<Hover> hoverAt(const DocumentAnalysis& analysis, uint32_t offset, 
 // The rules behind the findings whose span holds `offset` (an empty span: at `offset`), one
 // section per rule.
 std::vector<HoverSection> findingHover(const DocumentAnalysis& analysis, uint32_t offset);
-// NOTE: extension point for the tables work (DESIGN.md §4: "for a table cell the relation
-// with its numbers"). Once the engine binds table grids to template rows and columns, this
-// returns the cell's template label, its value and each relation it takes part in with the
-// numbers on both sides. Returns nothing until the engine exposes bound tables.
+// The value cell of an official table under `offset` (lsp/TableCellHover.cpp): its table,
+// template row (key, canonical label, the label as written when it differs) and column, its
+// state (number, blank, dash, text), and each relation rule that applies to the document and
+// names the cell, evaluated where the cell is, with both sides' numbers and ✓/✗. Relations a
+// blank or non-numeric cell makes unknown are not listed. Nothing on labels, prose or cells
+// whose place is not certain enough to bind.
 std::vector<HoverSection> tableCellHover(const DocumentAnalysis& analysis, uint32_t offset);
 
 // A YAML block scalar's hard-wrapped lines joined into paragraphs: Chinese lines join without

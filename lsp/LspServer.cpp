@@ -193,11 +193,13 @@ void LspServer::onInitialize(const InitializeParams& params, CancelToken, Callba
 
 void LspServer::onInitialized(const NoParams&) {
   if (!client_.watchedFilesRegistration) return;
-  // Rule files may be added to a configured folder later, so every YAML file is watched and
-  // GklintServer::filesChanged picks out the ones that matter.
+  // Rule files may be added to a configured folder later and a .gklint.yaml may appear above
+  // any report, so every YAML file is watched (the config by name too: not every client's
+  // `*` matches a leading dot) and GklintServer::filesChanged picks out the ones that matter.
   RegistrationParams params;
-  params.registrations.push_back(
-      {"gklint-rule-files", "workspace/didChangeWatchedFiles", {{"**/*.yaml"}, {"**/*.yml"}}});
+  params.registrations.push_back({"gklint-rule-files",
+                                  "workspace/didChangeWatchedFiles",
+                                  {{"**/*.yaml"}, {"**/*.yml"}, {"**/.gklint.yaml"}, {"**/.gklint-waivers.yaml"}}});
   transport_.call("client/registerCapability", toJSON(params), "gklint-" + std::to_string(nextServerRequest_++));
 }
 

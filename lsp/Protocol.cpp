@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <limits>
 
 #include "engine/text/Utf8.h"
@@ -195,6 +196,28 @@ bool fromJSON(const json& v, GklintSettings& out, JsonPath path) {
     if (value < 1990 || value > 2100) return path.field("year").fail("expected a year from 1990 to 2100");
     out.year = static_cast<int>(value);
   }
+  auto configPath = v.find("configPath");
+  if (configPath != v.end() && !configPath->is_null()) {
+    if (!configPath->is_string()) return path.field("configPath").fail("expected a string");
+    if (!configPath->get<std::string>().empty()) out.configPath = configPath->get<std::string>();
+  }
+  auto severities = v.find("severities");
+  if (severities != v.end() && !severities->is_null()) {
+    if (!severities->is_object()) return path.field("severities").fail("expected an object of rule id → severity");
+    for (auto it = severities->begin(); it != severities->end(); ++it) {
+      const JsonPath field = path.field("severities").field(it.key());
+      if (!it.value().is_string()) return field.fail("expected \"off\", \"info\", \"warning\" or \"error\"");
+      const std::string level = it.value().get<std::string>();
+      if (level != "off" && level != "info" && level != "warning" && level != "error") {
+        return field.fail("expected \"off\", \"info\", \"warning\" or \"error\"");
+      }
+      out.severities.emplace_back(it.key(), level);
+    }
+    // "*" first, then category globs, then rule ids: the more specific setting wins.
+    auto rank = [](const std::string& pattern) { return pattern == "*" ? 0 : pattern.ends_with("/*") ? 1 : 2; };
+    std::stable_sort(out.severities.begin(), out.severities.end(),
+                     [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
+  }
   return true;
 }
 
@@ -283,7 +306,8 @@ bool fromJSON(const json& v, DidChangeConfigurationParams& out, JsonPath path) {
   const json* ours = nullptr;
   if (auto section = settings->find("gklint"); section != settings->end() && section->is_object()) {
     ours = &*section;
-  } else if (settings->contains("ruleFolders") || settings->contains("ruleFiles") || settings->contains("year")) {
+  } else if (settings->contains("ruleFolders") || settings->contains("ruleFiles") || settings->contains("year") ||
+             settings->contains("configPath") || settings->contains("severities")) {
     ours = &*settings;
   }
   if (ours == nullptr) return true;

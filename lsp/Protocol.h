@@ -147,10 +147,19 @@ struct NoParams {};
 
 // gklint's own settings: initializationOptions, and workspace/didChangeConfiguration's
 // `settings` (either the object itself or under a "gklint" key).
+// Layered over the nearest .gklint.yaml (docs/editors.md, "Configuration"): rule files after
+// the config's rule_paths, severities after its `rules:`, year instead of its `year`.
 struct GklintSettings {
   std::vector<std::string> ruleFolders;  // every *.yaml / *.yml below each, loaded after the built-in packs
   std::vector<std::string> ruleFiles;    // single rule files, loaded after the folders
   std::optional<int> year;               // reporting year override (like `gklint check --year`)
+  // A .gklint.yaml used for every document instead of the nearest one (like `--config`); "" or
+  // absent: discovery.
+  std::optional<std::string> configPath;
+  // Rule id, "category/*" or "*" → "off", "info", "warning" or "error". Applied after the
+  // config's `rules:` in this order: "*", then category globs, then ids (the more specific
+  // wins, whatever order the client's JSON object has).
+  std::vector<std::pair<std::string, std::string>> severities;
 };
 
 enum class PositionEncoding { Utf8, Utf16 };

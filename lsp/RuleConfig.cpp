@@ -41,17 +41,15 @@ RuleSources resolveRuleSources(const GklintSettings& settings, const fs::path& r
   return sources;
 }
 
-ConfiguredRules loadConfiguredRules(const RuleSources& sources) {
-  ConfiguredRules result;
-  std::vector<RuleFile> files = builtinRuleFiles();
+ConfiguredRuleFiles readConfiguredRuleFiles(const RuleSources& sources) {
+  ConfiguredRuleFiles result;
   auto add = [&](const fs::path& path) {
     std::string content;
     if (!readFile(path, content)) {
       result.problems.push_back("cannot read rule file " + path.string());
       return;
     }
-    result.texts[path.string()] = content;
-    files.push_back({path.string(), std::move(content)});
+    result.files.push_back({path.string(), std::move(content)});
   };
   for (const fs::path& folder : sources.folders) {
     std::error_code ec;
@@ -69,7 +67,6 @@ ConfiguredRules loadConfiguredRules(const RuleSources& sources) {
     for (const fs::path& path : found) add(path);
   }
   for (const fs::path& path : sources.files) add(path);
-  result.loaded = loadRuleFiles(files);
   return result;
 }
 

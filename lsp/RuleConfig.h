@@ -1,9 +1,8 @@
-// RuleConfig: the rule files a user configured (folders and files), read from disk and loaded
-// after the built-in packs.
+// RuleConfig: the rule files a user configured in the editor's settings (folders and files),
+// read from disk; lsp/LintConfig.h loads them after the built-in packs and the .gklint.yaml's.
 #pragma once
 
 #include <filesystem>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -21,16 +20,14 @@ struct RuleSources {
 // settings are relative to it). A leading "~/" means $HOME.
 RuleSources resolveRuleSources(const GklintSettings& settings, const std::filesystem::path& root);
 
-struct ConfiguredRules {
-  RuleLoadResult loaded;                      // built-in packs first, then every configured file
-  std::map<std::string, std::string> texts;   // path → content of each configured file read
-  std::vector<std::string> problems;          // folders or files that could not be read
+struct ConfiguredRuleFiles {
+  std::vector<RuleFile> files;        // named by the paths given in `sources`
+  std::vector<std::string> problems;  // folders or files that could not be read
 };
 
 // Reads every *.yaml / *.yml below each folder (recursively, sorted by path), then each
-// file, and loads them after the built-in packs with loadRuleFiles. RuleDiagnostic marks name
-// the files by the paths given here. Never throws.
-ConfiguredRules loadConfiguredRules(const RuleSources& sources);
+// file. Never throws.
+ConfiguredRuleFiles readConfiguredRuleFiles(const RuleSources& sources);
 
 // Whether a change to `path` concerns the configuration: it is a configured file, or a
 // .yaml / .yml file below a configured folder.

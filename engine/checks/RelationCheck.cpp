@@ -13,6 +13,7 @@
 #include "engine/checks/TableSelection.h"
 #include "engine/rules/RuleSet.h"
 #include "engine/tables/Relation.h"
+#include "engine/tables/RelationRule.h"
 
 namespace gklint {
 namespace {
@@ -30,7 +31,7 @@ struct Assertion {
   SourceMark mark;
 };
 
-class RelationCheck final : public Check {
+class RelationCheck final : public Check, public RelationRuleSource {
  public:
   RelationCheck(RuleInfo info, std::string table, RelationAxis axis, std::vector<Assertion> asserts,
                 std::vector<RelationExpr> cross, std::optional<RelationExpr> when, bool locateNonZero)
@@ -40,7 +41,12 @@ class RelationCheck final : public Check {
         asserts_(std::move(asserts)),
         cross_(std::move(cross)),
         when_(std::move(when)),
-        locateNonZero_(locateNonZero) {}
+        locateNonZero_(locateNonZero) {
+    rule_ = {table_, axis_, {}, when_};
+    for (const Assertion& a : asserts_) rule_.asserts.push_back(a.expr);
+  }
+
+  const RelationRule& relationRule() const override { return rule_; }
 
   void validateAgainst(const RuleSet& rules, std::vector<RuleDiagnostic>& errors) const override {
     bool anyTemplate = false;
@@ -172,6 +178,7 @@ class RelationCheck final : public Check {
   std::vector<RelationExpr> cross_;
   std::optional<RelationExpr> when_;
   bool locateNonZero_;
+  RelationRule rule_;  // the same, for tools that explain a cell (engine/tables/CellRelations.h)
 };
 
 std::optional<RelationExpr> readExpression(OptionReader& options, const YAML::Node& node, const std::string& key) {

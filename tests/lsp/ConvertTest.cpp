@@ -93,7 +93,7 @@ TEST_CASE("findings become diagnostics with code, source, severity and related i
   CHECK(lsp::toSeverity(Severity::Warning) == lsp::DiagnosticSeverity::Warning);
 }
 
-TEST_CASE("rule-file problems land on their 1-based line and byte column", "[lsp][convert]") {
+TEST_CASE("rule-file problems land on their 1-based line and code-point column", "[lsp][convert]") {
   Source yaml("r.yaml", "rules:\n  - id: 中文/x\n    kind: nope\n");
   auto problem = [](int line, int column, std::string key, std::string message) {
     RuleDiagnostic d;
@@ -109,10 +109,11 @@ TEST_CASE("rule-file problems land on their 1-based line and byte column", "[lsp
   CHECK(out.range == lsp::Range{pos(2, 10), pos(2, 14)});
   CHECK(out.severity == lsp::DiagnosticSeverity::Error);
   CHECK(out.message == "unknown check kind 'nope' [kind]");
-  // A byte column after Chinese text is converted to UTF-16 units.
-  const RuleDiagnostic cjk = problem(2, 12, "", "bad id");
-  CHECK(lsp::toDiagnostic(cjk, yaml, PositionEncoding::Utf16).range.start == pos(1, 9));
-  CHECK(lsp::toDiagnostic(cjk, yaml, PositionEncoding::Utf8).range.start == pos(1, 11));
+  // The engine's marks count code points (engine/rules/OptionReader.h): "/x" after Chinese
+  // text is code point 11, UTF-16 unit 10, byte 14.
+  const RuleDiagnostic cjk = problem(2, 11, "", "bad id");
+  CHECK(lsp::toDiagnostic(cjk, yaml, PositionEncoding::Utf16).range.start == pos(1, 10));
+  CHECK(lsp::toDiagnostic(cjk, yaml, PositionEncoding::Utf8).range.start == pos(1, 14));
   const RuleDiagnostic whole = problem(0, 0, "", "cannot parse");
   CHECK(lsp::toDiagnostic(whole, yaml, PositionEncoding::Utf16).range == lsp::Range{});
 }
