@@ -191,7 +191,7 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
   for (const std::string& file : collected.files) {
     const LoadedConfig& loaded = configs.forReport(file, configErrors);
     bool ignored = false;
-    for (const std::string& glob : loaded.config.ignore) ignored = ignored || globMatches(glob, relativeTo(loaded.config.root, file));
+    for (const PathGlob& g : loaded.config.ignore) ignored = ignored || globMatches(g.glob, relativeTo(g.root, file));
     if (ignored) continue;
     files.push_back(file);
     fileConfigs.push_back(&loaded);
