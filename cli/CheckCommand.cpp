@@ -10,6 +10,8 @@
 
 #include "cli/ConfigCache.h"
 #include "cli/FileCollector.h"
+#include "cli/PreviousReport.h"
+#include "cli/ReportFile.h"
 #include "cli/Reporter.h"
 #include "engine/Analyzer.h"
 #include "engine/lint/FixApplier.h"
@@ -20,31 +22,6 @@ namespace {
 
 // Files analysed concurrently per batch and per thread; bounds memory whatever the folder size.
 constexpr size_t kFilesPerThreadInBatch = 8;
-
-bool readFile(const std::string& path, uint64_t maxBytes, std::string& bytes, std::string& error) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) {
-    error = "cannot open the file for reading";
-    return false;
-  }
-  const std::streamoff size = in.tellg();
-  if (size < 0) {
-    error = "cannot read the file";
-    return false;
-  }
-  if (static_cast<uint64_t>(size) > maxBytes) {
-    error = "the file is " + std::to_string(size / (1 << 20)) + " MiB, over the " + std::to_string(maxBytes >> 20) +
-            " MiB limit for one report; is this really a report?";
-    return false;
-  }
-  bytes.resize(static_cast<size_t>(size));
-  in.seekg(0);
-  if (size > 0 && !in.read(bytes.data(), size)) {
-    error = "cannot read the file";
-    return false;
-  }
-  return true;
-}
 
 ReportedEdit toReportedEdit(const Source& source, const TextEdit& edit) {
   const Position b = source.position(edit.span.begin, ColumnUnit::CodePoints);
@@ -99,16 +76,16 @@ std::string todayIso() {
 }
 
 FileReport lintFile(const std::string& path, const CheckOptions& options, EncodingChoice encoding,
-                    const LoadedConfig& loaded, const Document* previous, const std::string& today) {
+                    const LoadedConfig& loaded, const PreviousReport* previous, const std::string& today) {
   const RuleSet& rules = *loaded.rules;
   FileReport report;
   report.path = path;
   std::string bytes;
-  if (!readFile(path, options.maxFileBytes, bytes, report.error)) return report;
+  if (!readReportFile(path, options.maxFileBytes, bytes, report.error)) return report;
   AnalyzeOptions analyze;
   analyze.encoding = encoding;
   analyze.year = options.year ? options.year : loaded.config.year;
-  analyze.previous = previous;
+  analyze.previous = previous ? &previous->document() : nullptr;
   analyze.config = loaded.fromFile ? &loaded.config : nullptr;
   // Publish date: --published, else the config's per-file dates, else its default date.
   analyze.publishDate = options.published;
@@ -123,6 +100,15 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
   if (!analysis.ok()) {
     report.error = analysis.error;
     return report;
+  }
+  if (previous) {
+    // Carry-over against another body's report, or another year's, would be nonsense: say
+    // so and lint without it (a second pass, only in this rare case).
+    if (auto mismatch = previousReportMismatch(*analysis.document, *previous)) {
+      report.warnings.push_back(std::move(*mismatch));
+      analyze.previous = nullptr;
+      analysis = analyzeBytes(path, bytes, *formatFromPath(path), rules, analyze);
+    }
   }
   if (options.fix) analysis = fixFile(path, bytes, std::move(analysis), analyze, rules, report);
   if (loaded.waivers) {
@@ -206,23 +192,25 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
     return 2;
   }
 
-  // Last year's report, read once and shared (read-only) by every file's analysis.
-  Analysis previous;
+  // Last year's report, read once under its configuration and shared (read-only) by every
+  // file's analysis.
+  std::optional<PreviousReport> previous;
   if (!options.previous.empty()) {
-    std::string bytes, error;
-    const auto format = formatFromPath(options.previous);
-    if (!format || !readFile(options.previous, options.maxFileBytes, bytes, error)) {
-      err << options.previous << ": error: cannot read the previous year's report"
-          << (error.empty() ? " (use a .txt or .md file)" : ": " + error) << "\n";
+    std::vector<RuleDiagnostic> previousConfigErrors;
+    const LoadedConfig& previousConfig = configs.forReport(options.previous, previousConfigErrors);
+    for (const RuleDiagnostic& d : previousConfigErrors) err << formatRuleDiagnostic(d) << "\n";
+    if (!previousConfigErrors.empty()) {
+      err << "gklint: error: fix the configuration of the previous year's report above; nothing was checked\n";
       return 2;
     }
-    previous = analyzeBytes(options.previous, bytes, *format, builtin, {});
-    if (!previous.ok()) {
-      err << options.previous << ": error: " << previous.error << "\n";
+    std::string error;
+    previous = readPreviousReport(options.previous, previousConfig, options.maxFileBytes, error);
+    if (!previous) {
+      err << options.previous << ": error: " << error << "\n";
       return 2;
     }
   }
-  const Document* previousDoc = previous.document ? &*previous.document : nullptr;
+  const PreviousReport* previousReport = previous ? &*previous : nullptr;
 
   const unsigned jobs = std::max(1u, options.jobs ? options.jobs : std::thread::hardware_concurrency());
   Totals totals;
@@ -245,7 +233,7 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
     std::atomic<size_t> next{0};
     auto work = [&] {
       for (size_t i = next++; i < count; i = next++) {
-        batch[i] = lintFile(files[start + i], options, encoding, *fileConfigs[start + i], previousDoc, today);
+        batch[i] = lintFile(files[start + i], options, encoding, *fileConfigs[start + i], previousReport, today);
       }
     };
     if (jobs == 1 || count == 1) {

@@ -32,7 +32,8 @@ struct FileReport {
   std::string templateName;
   std::string encoding;
   std::vector<ReportedFinding> findings;
-  std::vector<std::string> notes;  // e.g. what --fix did
+  std::vector<std::string> notes;     // e.g. what --fix did
+  std::vector<std::string> warnings;  // about the run, not the report: e.g. a --previous that does not fit
 };
 
 }  // namespace gklint::cli
