@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <fstream>
+#include <map>
 #include <ostream>
 #include <sstream>
 #include <thread>
@@ -117,6 +118,12 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
     if (waived > 0) report.notes.push_back("waived " + std::to_string(waived) + " finding(s) (.gklint-waivers.yaml)");
   }
   const Source& source = *analysis.source;
+  for (const auto& check : rules.checks) {
+    const RuleInfo& info = check->info();
+    const std::optional<Severity> severity = analyze.config ? effectiveSeverity(*analyze.config, info) : info.severity;
+    if (severity && info.applies.matches(*analysis.document)) report.rulesRun.push_back(info.id);
+  }
+  std::sort(report.rulesRun.begin(), report.rulesRun.end());
   report.year = analysis.document->year;
   report.templateName = std::string(templateName(analysis.document->templateId));
   report.encoding = std::string(encodingName(source.encoding()));
@@ -138,6 +145,12 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
     r.column = static_cast<int>(b.column) + 1;
     r.endLine = static_cast<int>(e.line) + 1;
     r.endColumn = static_cast<int>(e.column) + 1;
+    for (const RelatedSpan& related : f.related) {
+      const Position rb = source.position(related.span.begin, ColumnUnit::CodePoints);
+      const Position re = source.position(related.span.end, ColumnUnit::CodePoints);
+      r.related.push_back({static_cast<int>(rb.line) + 1, static_cast<int>(rb.column) + 1, static_cast<int>(re.line) + 1,
+                           static_cast<int>(re.column) + 1, related.message});
+    }
     if (f.fix) {
       r.fixTitle = f.fix->title;
       r.fixSafe = f.fix->safe;
@@ -146,6 +159,20 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
     report.findings.push_back(std::move(r));
   }
   return report;
+}
+
+// Every rule the run may report, once per id, sorted: the rule sets of the configurations used
+// (the built-in set when no file has one).
+std::vector<const RuleInfo*> ruleCatalogue(const RuleSet& builtin, const std::vector<const LoadedConfig*>& configs) {
+  std::map<std::string, const RuleInfo*> byId;
+  auto add = [&](const RuleSet& rules) {
+    for (const auto& check : rules.checks) byId.emplace(check->info().id, &check->info());
+  };
+  for (const LoadedConfig* loaded : configs) add(*loaded->rules);
+  if (configs.empty()) add(builtin);
+  std::vector<const RuleInfo*> out;
+  for (const auto& [id, info] : byId) out.push_back(info);
+  return out;
 }
 
 bool failsOn(Severity s, const std::string& threshold) {
@@ -163,9 +190,8 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
     err << "gklint: error: unknown encoding '" << options.encoding << "' (use auto, utf-8, utf-16 or gb18030)\n";
     return 2;
   }
-  auto reporter = makeReporter(options.format, out, err, {options.color});
-  if (!reporter) {
-    err << "gklint: error: unknown output format '" << options.format << "' (use text or json)\n";
+  if (!isReportFormat(options.format)) {
+    err << "gklint: error: unknown output format '" << options.format << "' (use text, json, sarif or junit)\n";
     return 2;
   }
   CollectedFiles collected = collectFiles(options.paths);
@@ -212,6 +238,25 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
   }
   const PreviousReport* previousReport = previous ? &*previous : nullptr;
 
+  std::ofstream outputFile;
+  if (!options.output.empty()) {
+    outputFile.open(options.output, std::ios::binary | std::ios::trunc);
+    if (!outputFile) {
+      err << options.output << ": error: cannot write the report here (--output); check the folder exists and is writable\n";
+      return 2;
+    }
+  }
+  std::ostream& sink = options.output.empty() ? out : outputFile;
+  ReporterOptions reporting;
+  reporting.color = options.color && options.output.empty();
+  reporting.rules = ruleCatalogue(builtin, fileConfigs);
+  if (options.failOn != "never") {
+    Severity limit = Severity::Error;
+    parseSeverity(options.failOn, limit);
+    reporting.failOn = limit;
+  }
+  const auto reporter = makeReporter(options.format, sink, err, reporting);
+
   const unsigned jobs = std::max(1u, options.jobs ? options.jobs : std::thread::hardware_concurrency());
   Totals totals;
   bool failed = false;
@@ -254,6 +299,13 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
     }
   }
   reporter->end(totals);
+  if (outputFile.is_open()) {
+    outputFile.close();
+    if (!outputFile) {
+      err << options.output << ": error: could not write the whole report (--output)\n";
+      return 2;
+    }
+  }
   if (totals.failedFiles > 0 || !collected.errors.empty()) return 2;
   return failed ? 1 : 0;
 }

@@ -13,13 +13,12 @@
 #include "cli/RulesDocCommand.h"
 #include "cli/RulesTestCommand.h"
 #include "cli/TablesCommand.h"
+#include "cli/Version.h"
 #include "engine/rules/RuleSet.h"
 #include "lsp/LanguageServerMain.h"
 
 namespace gklint::cli {
 namespace {
-
-constexpr const char* kVersion = "0.1.0";
 
 bool colorWanted(const std::string& mode, std::ostream& out) {
   if (mode == "always") return true;
@@ -69,7 +68,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   std::optional<int> year;
   CLI::App* checkCmd = app.add_subcommand("check", "Lint reports (.txt, .md files or folders) before publication");
   checkCmd->add_option("paths", check.paths, "Report files or folders")->required();
-  checkCmd->add_option("--format,-f", check.format, "Output format: text or json")->capture_default_str();
+  checkCmd->add_option("--format,-f", check.format, "Output format: text, json, sarif (SARIF 2.1.0) or junit (JUnit XML)")
+      ->capture_default_str();
+  checkCmd->add_option("--output,-o", check.output, "Write the findings to this file instead of standard output");
   checkCmd->add_option("--fail-on", check.failOn, "Exit 1 when a finding is at least: error, warning, info, never")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
