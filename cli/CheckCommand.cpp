@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <fstream>
+#include <map>
 #include <ostream>
 #include <sstream>
 #include <thread>
@@ -10,6 +11,8 @@
 
 #include "cli/ConfigCache.h"
 #include "cli/FileCollector.h"
+#include "cli/PreviousReport.h"
+#include "cli/ReportFile.h"
 #include "cli/Reporter.h"
 #include "engine/Analyzer.h"
 #include "engine/lint/FixApplier.h"
@@ -20,31 +23,6 @@ namespace {
 
 // Files analysed concurrently per batch and per thread; bounds memory whatever the folder size.
 constexpr size_t kFilesPerThreadInBatch = 8;
-
-bool readFile(const std::string& path, uint64_t maxBytes, std::string& bytes, std::string& error) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) {
-    error = "cannot open the file for reading";
-    return false;
-  }
-  const std::streamoff size = in.tellg();
-  if (size < 0) {
-    error = "cannot read the file";
-    return false;
-  }
-  if (static_cast<uint64_t>(size) > maxBytes) {
-    error = "the file is " + std::to_string(size / (1 << 20)) + " MiB, over the " + std::to_string(maxBytes >> 20) +
-            " MiB limit for one report; is this really a report?";
-    return false;
-  }
-  bytes.resize(static_cast<size_t>(size));
-  in.seekg(0);
-  if (size > 0 && !in.read(bytes.data(), size)) {
-    error = "cannot read the file";
-    return false;
-  }
-  return true;
-}
 
 ReportedEdit toReportedEdit(const Source& source, const TextEdit& edit) {
   const Position b = source.position(edit.span.begin, ColumnUnit::CodePoints);
@@ -99,16 +77,16 @@ std::string todayIso() {
 }
 
 FileReport lintFile(const std::string& path, const CheckOptions& options, EncodingChoice encoding,
-                    const LoadedConfig& loaded, const Document* previous, const std::string& today) {
+                    const LoadedConfig& loaded, const PreviousReport* previous, const std::string& today) {
   const RuleSet& rules = *loaded.rules;
   FileReport report;
   report.path = path;
   std::string bytes;
-  if (!readFile(path, options.maxFileBytes, bytes, report.error)) return report;
+  if (!readReportFile(path, options.maxFileBytes, bytes, report.error)) return report;
   AnalyzeOptions analyze;
   analyze.encoding = encoding;
   analyze.year = options.year ? options.year : loaded.config.year;
-  analyze.previous = previous;
+  analyze.previous = previous ? &previous->document() : nullptr;
   analyze.config = loaded.fromFile ? &loaded.config : nullptr;
   // Publish date: --published, else the config's per-file dates, else its default date.
   analyze.publishDate = options.published;
@@ -124,6 +102,15 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
     report.error = analysis.error;
     return report;
   }
+  if (previous) {
+    // Carry-over against another body's report, or another year's, would be nonsense: say
+    // so and lint without it (a second pass, only in this rare case).
+    if (auto mismatch = previousReportMismatch(*analysis.document, *previous)) {
+      report.warnings.push_back(std::move(*mismatch));
+      analyze.previous = nullptr;
+      analysis = analyzeBytes(path, bytes, *formatFromPath(path), rules, analyze);
+    }
+  }
   if (options.fix) analysis = fixFile(path, bytes, std::move(analysis), analyze, rules, report);
   if (loaded.waivers) {
     const size_t waived = applyWaivers(*loaded.waivers, relativeTo(loaded.waivers->root, path), *analysis.source, rules,
@@ -131,6 +118,12 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
     if (waived > 0) report.notes.push_back("waived " + std::to_string(waived) + " finding(s) (.gklint-waivers.yaml)");
   }
   const Source& source = *analysis.source;
+  for (const auto& check : rules.checks) {
+    const RuleInfo& info = check->info();
+    const std::optional<Severity> severity = analyze.config ? effectiveSeverity(*analyze.config, info) : info.severity;
+    if (severity && info.applies.matches(*analysis.document)) report.rulesRun.push_back(info.id);
+  }
+  std::sort(report.rulesRun.begin(), report.rulesRun.end());
   report.year = analysis.document->year;
   report.templateName = std::string(templateName(analysis.document->templateId));
   report.encoding = std::string(encodingName(source.encoding()));
@@ -152,6 +145,12 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
     r.column = static_cast<int>(b.column) + 1;
     r.endLine = static_cast<int>(e.line) + 1;
     r.endColumn = static_cast<int>(e.column) + 1;
+    for (const RelatedSpan& related : f.related) {
+      const Position rb = source.position(related.span.begin, ColumnUnit::CodePoints);
+      const Position re = source.position(related.span.end, ColumnUnit::CodePoints);
+      r.related.push_back({static_cast<int>(rb.line) + 1, static_cast<int>(rb.column) + 1, static_cast<int>(re.line) + 1,
+                           static_cast<int>(re.column) + 1, related.message});
+    }
     if (f.fix) {
       r.fixTitle = f.fix->title;
       r.fixSafe = f.fix->safe;
@@ -160,6 +159,20 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
     report.findings.push_back(std::move(r));
   }
   return report;
+}
+
+// Every rule the run may report, once per id, sorted: the rule sets of the configurations used
+// (the built-in set when no file has one).
+std::vector<const RuleInfo*> ruleCatalogue(const RuleSet& builtin, const std::vector<const LoadedConfig*>& configs) {
+  std::map<std::string, const RuleInfo*> byId;
+  auto add = [&](const RuleSet& rules) {
+    for (const auto& check : rules.checks) byId.emplace(check->info().id, &check->info());
+  };
+  for (const LoadedConfig* loaded : configs) add(*loaded->rules);
+  if (configs.empty()) add(builtin);
+  std::vector<const RuleInfo*> out;
+  for (const auto& [id, info] : byId) out.push_back(info);
+  return out;
 }
 
 bool failsOn(Severity s, const std::string& threshold) {
@@ -177,9 +190,8 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
     err << "gklint: error: unknown encoding '" << options.encoding << "' (use auto, utf-8, utf-16 or gb18030)\n";
     return 2;
   }
-  auto reporter = makeReporter(options.format, out, err, {options.color});
-  if (!reporter) {
-    err << "gklint: error: unknown output format '" << options.format << "' (use text or json)\n";
+  if (!isReportFormat(options.format)) {
+    err << "gklint: error: unknown output format '" << options.format << "' (use text, json, sarif or junit)\n";
     return 2;
   }
   CollectedFiles collected = collectFiles(options.paths);
@@ -191,7 +203,7 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
   for (const std::string& file : collected.files) {
     const LoadedConfig& loaded = configs.forReport(file, configErrors);
     bool ignored = false;
-    for (const std::string& glob : loaded.config.ignore) ignored = ignored || globMatches(glob, relativeTo(loaded.config.root, file));
+    for (const PathGlob& g : loaded.config.ignore) ignored = ignored || globMatches(g.glob, relativeTo(g.root, file));
     if (ignored) continue;
     files.push_back(file);
     fileConfigs.push_back(&loaded);
@@ -206,23 +218,44 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
     return 2;
   }
 
-  // Last year's report, read once and shared (read-only) by every file's analysis.
-  Analysis previous;
+  // Last year's report, read once under its configuration and shared (read-only) by every
+  // file's analysis.
+  std::optional<PreviousReport> previous;
   if (!options.previous.empty()) {
-    std::string bytes, error;
-    const auto format = formatFromPath(options.previous);
-    if (!format || !readFile(options.previous, options.maxFileBytes, bytes, error)) {
-      err << options.previous << ": error: cannot read the previous year's report"
-          << (error.empty() ? " (use a .txt or .md file)" : ": " + error) << "\n";
+    std::vector<RuleDiagnostic> previousConfigErrors;
+    const LoadedConfig& previousConfig = configs.forReport(options.previous, previousConfigErrors);
+    for (const RuleDiagnostic& d : previousConfigErrors) err << formatRuleDiagnostic(d) << "\n";
+    if (!previousConfigErrors.empty()) {
+      err << "gklint: error: fix the configuration of the previous year's report above; nothing was checked\n";
       return 2;
     }
-    previous = analyzeBytes(options.previous, bytes, *format, builtin, {});
-    if (!previous.ok()) {
-      err << options.previous << ": error: " << previous.error << "\n";
+    std::string error;
+    previous = readPreviousReport(options.previous, previousConfig, options.maxFileBytes, error);
+    if (!previous) {
+      err << options.previous << ": error: " << error << "\n";
       return 2;
     }
   }
-  const Document* previousDoc = previous.document ? &*previous.document : nullptr;
+  const PreviousReport* previousReport = previous ? &*previous : nullptr;
+
+  std::ofstream outputFile;
+  if (!options.output.empty()) {
+    outputFile.open(options.output, std::ios::binary | std::ios::trunc);
+    if (!outputFile) {
+      err << options.output << ": error: cannot write the report here (--output); check the folder exists and is writable\n";
+      return 2;
+    }
+  }
+  std::ostream& sink = options.output.empty() ? out : outputFile;
+  ReporterOptions reporting;
+  reporting.color = options.color && options.output.empty();
+  reporting.rules = ruleCatalogue(builtin, fileConfigs);
+  if (options.failOn != "never") {
+    Severity limit = Severity::Error;
+    parseSeverity(options.failOn, limit);
+    reporting.failOn = limit;
+  }
+  const auto reporter = makeReporter(options.format, sink, err, reporting);
 
   const unsigned jobs = std::max(1u, options.jobs ? options.jobs : std::thread::hardware_concurrency());
   Totals totals;
@@ -245,7 +278,7 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
     std::atomic<size_t> next{0};
     auto work = [&] {
       for (size_t i = next++; i < count; i = next++) {
-        batch[i] = lintFile(files[start + i], options, encoding, *fileConfigs[start + i], previousDoc, today);
+        batch[i] = lintFile(files[start + i], options, encoding, *fileConfigs[start + i], previousReport, today);
       }
     };
     if (jobs == 1 || count == 1) {
@@ -266,6 +299,13 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
     }
   }
   reporter->end(totals);
+  if (outputFile.is_open()) {
+    outputFile.close();
+    if (!outputFile) {
+      err << options.output << ": error: could not write the whole report (--output)\n";
+      return 2;
+    }
+  }
   if (totals.failedFiles > 0 || !collected.errors.empty()) return 2;
   return failed ? 1 : 0;
 }

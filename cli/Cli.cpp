@@ -7,18 +7,18 @@
 #include <iostream>
 
 #include "cli/CheckCommand.h"
+#include "cli/ConfigCache.h"
 #include "cli/ConfigCommands.h"
 #include "cli/RulesCommand.h"
 #include "cli/RulesDocCommand.h"
 #include "cli/RulesTestCommand.h"
 #include "cli/TablesCommand.h"
+#include "cli/Version.h"
 #include "engine/rules/RuleSet.h"
 #include "lsp/LanguageServerMain.h"
 
 namespace gklint::cli {
 namespace {
-
-constexpr const char* kVersion = "0.1.0";
 
 bool colorWanted(const std::string& mode, std::ostream& out) {
   if (mode == "always") return true;
@@ -35,6 +35,27 @@ bool loadRules(RuleSet& rules, std::ostream& err) {
   return true;
 }
 
+// --config / --no-config of the commands that read a configuration but lint nothing.
+struct ConfigChoice {
+  std::string file;
+  bool none = false;
+};
+
+void addConfigOptions(CLI::App* command, ConfigChoice& choice) {
+  command->add_option("--config", choice.file, "Use this .gklint.yaml (default: the nearest one)");
+  command->add_flag("--no-config", choice.none, "Ignore .gklint.yaml files: built-in rules only");
+}
+
+// The configuration governing the working folder; its errors are printed and give null.
+const LoadedConfig* workingFolderConfig(ConfigCache& cache, std::ostream& err) {
+  std::vector<RuleDiagnostic> errors;
+  const LoadedConfig& loaded = cache.forFolder(".", errors);
+  for (const RuleDiagnostic& d : errors) err << formatRuleDiagnostic(d) << "\n";
+  if (errors.empty()) return &loaded;
+  err << "gklint: error: fix the configuration above (gklint config show shows it; --no-config ignores it)\n";
+  return nullptr;
+}
+
 }  // namespace
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -47,7 +68,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   std::optional<int> year;
   CLI::App* checkCmd = app.add_subcommand("check", "Lint reports (.txt, .md files or folders) before publication");
   checkCmd->add_option("paths", check.paths, "Report files or folders")->required();
-  checkCmd->add_option("--format,-f", check.format, "Output format: text or json")->capture_default_str();
+  checkCmd->add_option("--format,-f", check.format, "Output format: text, json, sarif (SARIF 2.1.0) or junit (JUnit XML)")
+      ->capture_default_str();
+  checkCmd->add_option("--output,-o", check.output, "Write the findings to this file instead of standard output");
   checkCmd->add_option("--fail-on", check.failOn, "Exit 1 when a finding is at least: error, warning, info, never")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
@@ -70,6 +93,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   rulesCmd->require_subcommand(1);
   CLI::App* listCmd = rulesCmd->add_subcommand("list", "List every rule with id, severity and summary");
   listCmd->add_option("--format,-f", listFormat, "text or json")->capture_default_str();
+  ConfigChoice configChoice;  // shared: only one subcommand runs
+  addConfigOptions(listCmd, configChoice);
   RulesTestOptions testOptions;
   CLI::App* testCmd = addRulesTestCommand(*rulesCmd, testOptions);
   RulesDocOptions docOptions;
@@ -93,10 +118,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   std::string explainId;
   CLI::App* explainCmd = app.add_subcommand("explain", "Print a rule's documentation");
   explainCmd->add_option("rule", explainId, "Rule id, e.g. content/period-missing")->required();
+  addConfigOptions(explainCmd, configChoice);
 
   std::vector<std::string> tablePaths;
   CLI::App* tablesCmd = app.add_subcommand("tables", "Show the official tables as gklint recognises them");
   tablesCmd->add_option("files", tablePaths, "Report files")->required();
+  addConfigOptions(tablesCmd, configChoice);
 
   CLI::App* lspCmd = app.add_subcommand("lsp", "Run the Language Server on stdin/stdout (docs/editors.md)");
   lspCmd->prefix_command()->set_help_flag();  // its options, --help too, are parsed by gklint::lsp
@@ -124,10 +151,14 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     check.color = colorWanted(color, out);
     return runCheck(check, rules, out, err);
   }
-  if (*listCmd) return runRulesList(rules, listFormat, out, err);
   if (*docCmd) return runRulesDoc(docOptions, rules, out, err);
-  if (*explainCmd) return runExplain(rules, explainId, out, err);
-  if (*tablesCmd) return runTables(tablePaths, rules, out, err);
+  ConfigCache configs(rules, configChoice.file, configChoice.none);
+  if (*tablesCmd) return runTables(tablePaths, configs, out, err);
+  if (*listCmd || *explainCmd) {
+    const LoadedConfig* loaded = workingFolderConfig(configs, err);
+    if (!loaded) return kExitFailure;
+    return *listCmd ? runRulesList(*loaded, listFormat, out, err) : runExplain(*loaded, explainId, out, err);
+  }
   return kExitFailure;
 }
 

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/DisplayPath.h"
+
 namespace gklint::cli {
 
 namespace fs = std::filesystem;
@@ -47,8 +49,8 @@ std::optional<std::string> findConfigFile(const std::string& folder) {
 
 std::string relativeTo(const std::string& root, const std::string& file) {
   std::error_code ec;
-  if (root.empty()) return fs::path(file).lexically_normal().generic_string();
-  const fs::path rel = fs::absolute(file, ec).lexically_normal().lexically_relative(fs::absolute(root, ec).lexically_normal());
+  const fs::path base = fs::absolute(root.empty() ? "." : root, ec).lexically_normal();
+  const fs::path rel = fs::absolute(file, ec).lexically_normal().lexically_relative(base);
   return rel.generic_string();
 }
 
@@ -65,7 +67,10 @@ const LoadedConfig& ConfigCache::forConfigFile(const std::string& path, std::vec
   auto loaded = std::make_unique<LoadedConfig>();
   const ConfigFileSystem disk = diskFileSystem();
   loaded->fromFile = true;
-  loaded->config = resolveConfig(key, disk);
+  // Resolved under its display name, so every path in the config and its errors reads as
+  // the user would type it (relative to the working folder when under it).
+  const std::string shown = displayPath(key);
+  loaded->config = resolveConfig(shown, disk);
   errors.insert(errors.end(), loaded->config.errors.begin(), loaded->config.errors.end());
   if (!loaded->config.builtin || !loaded->config.ruleFiles.empty()) {
     std::vector<RuleFile> files = loaded->config.builtin ? builtinRuleFiles() : std::vector<RuleFile>{};
@@ -94,16 +99,20 @@ const LoadedConfig& ConfigCache::forConfigFile(const std::string& path, std::vec
       loaded->waivers = parseWaivers(loaded->config.waiversPath, *text);
       errors.insert(errors.end(), loaded->waivers->errors.begin(), loaded->waivers->errors.end());
     } else {
-      errors.push_back({SourceMark{key, 0, 0}, "waivers", "cannot read waiver file '" + loaded->config.waiversPath + "'"});
+      errors.push_back({SourceMark{shown, 0, 0}, "waivers", "cannot read waiver file '" + loaded->config.waiversPath + "'"});
     }
   }
   return *byPath_.emplace(key, std::move(loaded)).first->second;
 }
 
 const LoadedConfig& ConfigCache::forReport(const std::string& reportPath, std::vector<RuleDiagnostic>& errors) {
+  return forFolder(fs::path(reportPath).parent_path().string(), errors);
+}
+
+const LoadedConfig& ConfigCache::forFolder(const std::string& folder, std::vector<RuleDiagnostic>& errors) {
   if (noConfig_) return defaults_;
   if (!explicit_.empty()) return forConfigFile(explicit_, errors);
-  const auto config = findConfigFile(fs::path(reportPath).parent_path().string());
+  const auto config = findConfigFile(folder);
   if (!config) return defaults_;
   return forConfigFile(*config, errors);
 }

@@ -35,6 +35,9 @@ class ConfigCache {
   // The config governing `reportPath`; appends located config, rule and waiver errors (each
   // file's errors once). Not thread-safe: resolve every report before linting in parallel.
   const LoadedConfig& forReport(const std::string& reportPath, std::vector<RuleDiagnostic>& errors);
+  // The config governing `folder` itself (commands about no particular report, e.g. `rules
+  // list` in the working folder); --config and --no-config apply as for reports.
+  const LoadedConfig& forFolder(const std::string& folder, std::vector<RuleDiagnostic>& errors);
   // A config file's own view (gklint config show).
   const LoadedConfig& forConfigFile(const std::string& configPath, std::vector<RuleDiagnostic>& errors);
 
@@ -46,7 +49,7 @@ class ConfigCache {
   std::map<std::string, std::unique_ptr<LoadedConfig>> byPath_;
 };
 
-// Path of `file` relative to `root`, '/'-separated ("" root: as given).
+// Path of `file` relative to the folder `root`, '/'-separated ("" root: the working folder).
 std::string relativeTo(const std::string& root, const std::string& file);
 
 }  // namespace gklint::cli

@@ -76,7 +76,11 @@ int runConfigShow(const std::string& report, const std::string& explicitConfig, 
   for (const RuleFile& f : loaded.config.ruleFiles) out << ", " << f.name;
   out << "\n";
   if (loaded.config.year) out << "year:     " << *loaded.config.year << " (" << loaded.config.yearMark.file << ":" << loaded.config.yearMark.line << ")\n";
-  for (const std::string& glob : loaded.config.ignore) out << "ignore:   " << glob << "\n";
+  for (const PathGlob& g : loaded.config.ignore) {
+    out << "ignore:   " << g.glob;
+    if (g.root != loaded.config.root) out << " (relative to " << (g.root == "." ? "." : g.root) << "/)";
+    out << "\n";
+  }
   if (loaded.waivers) out << "waivers:  " << loaded.config.waiversPath << " (" << loaded.waivers->waivers.size() << ")\n";
   out << "\n";
   std::vector<const Check*> checks;

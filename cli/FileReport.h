@@ -15,6 +15,12 @@ struct ReportedEdit {
   std::string replacement;
 };
 
+// A place that explains a finding (e.g. the other cells of a broken relation).
+struct ReportedRelated {
+  int line = 0, column = 0, endLine = 0, endColumn = 0;  // 1-based, code points, end exclusive
+  std::string message;
+};
+
 struct ReportedFinding {
   std::string rule;
   Severity severity = Severity::Warning;
@@ -23,6 +29,7 @@ struct ReportedFinding {
   std::optional<std::string> fixTitle;
   bool fixSafe = true;  // applied by --fix; unsafe fixes are for the editor only
   std::vector<ReportedEdit> fixEdits;
+  std::vector<ReportedRelated> related;
 };
 
 struct FileReport {
@@ -32,7 +39,9 @@ struct FileReport {
   std::string templateName;
   std::string encoding;
   std::vector<ReportedFinding> findings;
-  std::vector<std::string> notes;  // e.g. what --fix did
+  std::vector<std::string> rulesRun;  // ids of the rules that ran on the file (applicable, not off), sorted
+  std::vector<std::string> notes;     // e.g. what --fix did
+  std::vector<std::string> warnings;  // about the run, not the report: e.g. a --previous that does not fit
 };
 
 }  // namespace gklint::cli

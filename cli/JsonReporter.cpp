@@ -47,6 +47,7 @@ class JsonReporter final : public Reporter {
       for (const ReportedFinding& f : report.findings) findings.push_back(findingJson(f));
       j["findings"] = std::move(findings);
       if (!report.notes.empty()) j["notes"] = report.notes;
+      if (!report.warnings.empty()) j["warnings"] = report.warnings;
     }
     out_ << (first_ ? "" : ",") << j.dump(-1, ' ', false, json::error_handler_t::replace);
     first_ = false;

@@ -4,11 +4,19 @@ namespace gklint::cli {
 
 std::unique_ptr<Reporter> makeTextReporter(std::ostream& out, std::ostream& err, bool color);
 std::unique_ptr<Reporter> makeJsonReporter(std::ostream& out);
+std::unique_ptr<Reporter> makeSarifReporter(std::ostream& out, std::vector<const RuleInfo*> rules);
+std::unique_ptr<Reporter> makeJunitReporter(std::ostream& out, std::optional<Severity> failOn);
+
+bool isReportFormat(std::string_view format) {
+  return format == "text" || format == "json" || format == "sarif" || format == "junit";
+}
 
 std::unique_ptr<Reporter> makeReporter(std::string_view format, std::ostream& out, std::ostream& err,
                                        const ReporterOptions& options) {
   if (format == "text") return makeTextReporter(out, err, options.color);
   if (format == "json") return makeJsonReporter(out);
+  if (format == "sarif") return makeSarifReporter(out, options.rules);
+  if (format == "junit") return makeJunitReporter(out, options.failOn);
   return nullptr;
 }
 

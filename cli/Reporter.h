@@ -3,9 +3,12 @@
 
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "cli/FileReport.h"
+#include "engine/rules/RuleInfo.h"
 
 namespace gklint::cli {
 
@@ -24,10 +27,15 @@ class Reporter {
 };
 
 struct ReporterOptions {
-  bool color = false;
+  bool color = false;                   // text: ANSI colours
+  std::vector<const RuleInfo*> rules;   // sarif: every rule the run may report, sorted by id
+  std::optional<Severity> failOn;       // junit: findings at or above are failures; none: never
 };
 
-// "text" or "json"; null for an unknown name.
+// Whether `format` names a reporter: text, json, sarif, junit.
+bool isReportFormat(std::string_view format);
+
+// "text", "json", "sarif" (SARIF 2.1.0) or "junit" (JUnit XML); null for an unknown name.
 std::unique_ptr<Reporter> makeReporter(std::string_view format, std::ostream& out, std::ostream& err,
                                        const ReporterOptions& options);
 

@@ -32,9 +32,19 @@ std::string cellText(const BoundCell& c) {
 
 }  // namespace
 
-int runTables(const std::vector<std::string>& paths, const RuleSet& rules, std::ostream& out, std::ostream& err) {
+int runTables(const std::vector<std::string>& paths, ConfigCache& configs, std::ostream& out, std::ostream& err) {
+  std::vector<RuleDiagnostic> configErrors;
+  std::vector<const LoadedConfig*> fileConfigs;
+  for (const std::string& path : paths) fileConfigs.push_back(&configs.forReport(path, configErrors));
+  for (const RuleDiagnostic& d : configErrors) err << formatRuleDiagnostic(d) << "\n";
+  if (!configErrors.empty()) {
+    err << "gklint: error: fix the configuration above (or use --no-config); no table was read\n";
+    return 2;
+  }
   int status = 0;
-  for (const std::string& path : paths) {
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const std::string& path = paths[i];
+    const LoadedConfig& loaded = *fileConfigs[i];
     std::ifstream in(path, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
@@ -44,7 +54,10 @@ int runTables(const std::vector<std::string>& paths, const RuleSet& rules, std::
       status = 2;
       continue;
     }
-    Analysis a = analyzeBytes(path, bytes.str(), *format, rules);
+    AnalyzeOptions analyze;
+    analyze.year = loaded.config.year;
+    analyze.config = loaded.fromFile ? &loaded.config : nullptr;
+    Analysis a = analyzeBytes(path, bytes.str(), *format, *loaded.rules, analyze);
     if (!a.ok()) {
       err << path << ": error: " << a.error << "\n";
       status = 2;

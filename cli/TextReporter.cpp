@@ -24,6 +24,9 @@ class TextReporter final : public Reporter {
       err_ << paint("\033[1m", report.path) << ": " << paint("\033[1;31m", "error") << ": " << report.error << "\n";
       return;
     }
+    for (const std::string& warning : report.warnings) {
+      err_ << paint("\033[1m", report.path) << ": " << paint("\033[1;33m", "warning") << ": " << warning << "\n";
+    }
     for (const std::string& note : report.notes) err_ << paint("\033[1m", report.path) << ": " << note << "\n";
     for (const ReportedFinding& f : report.findings) {
       out_ << paint("\033[1m", report.path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column)) << ": "

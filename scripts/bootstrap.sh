@@ -29,3 +29,9 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   echo "bootstrap: installing pinned grammars (npm ci --ignore-scripts)"
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
+
+# The official SARIF 2.1.0 schema and its validator, for the sarif-schema test only.
+if [ ! -f tests/sarif/node_modules/.package-lock.json ] || [ tests/sarif/package-lock.json -nt tests/sarif/node_modules/.package-lock.json ]; then
+  echo "bootstrap: installing the SARIF schema for the tests (npm ci --ignore-scripts --prefix tests/sarif)"
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error --prefix tests/sarif
+fi

@@ -10,16 +10,21 @@
 namespace gklint {
 namespace {
 
+// The folder of a config file: "." for a bare file name (the working folder).
 std::string folderOf(const std::string& path) {
   const size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? std::string() : path.substr(0, slash);
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
 }
 
+// `relative` (as a config file writes it) joined onto `folder`, without "./" noise, so the
+// names in errors read like the ones a compiler prints.
 std::string join(const std::string& folder, const std::string& relative) {
-  if (relative.empty() || relative[0] == '/' || folder.empty()) return relative;
+  if (relative.empty() || relative[0] == '/') return relative;
   std::string r = relative;
   while (r.rfind("./", 0) == 0) r = r.substr(2);
-  return folder + "/" + r;
+  if (folder.empty() || folder == ".") return r;
+  return folder.back() == '/' ? folder + r : folder + "/" + r;
 }
 
 bool isYaml(const std::string& path) {
@@ -86,8 +91,7 @@ class Resolver {
         out_.yearMark = r.markOf(std::string("year"));
       }
     }
-    const std::vector<std::string> ignore = r.stringList("ignore");
-    out_.ignore.insert(out_.ignore.end(), ignore.begin(), ignore.end());
+    for (const std::string& glob : r.stringList("ignore")) out_.ignore.push_back({glob, folder});
     if (r.has("waivers")) out_.waiversPath = join(folder, r.string("waivers"));
     readPublish(r);
     r.finish();
@@ -222,7 +226,7 @@ Config resolveConfig(const std::string& path, const ConfigFileSystem& fs) {
   config.root = folderOf(path);
   Resolver(fs, config).load(path, {path, 0, 0});
   if (config.waiversPath.empty()) {
-    const std::string beside = config.root.empty() ? ".gklint-waivers.yaml" : config.root + "/.gklint-waivers.yaml";
+    const std::string beside = join(config.root, ".gklint-waivers.yaml");
     if (fs.read(beside)) config.waiversPath = beside;
   }
   return config;

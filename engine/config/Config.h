@@ -22,14 +22,21 @@ struct SeveritySetting {
   SourceMark mark;
 };
 
+// A file glob from a config file, matched against paths relative to `root`: the folder of
+// the config file that wrote it (so a glob inherited through `extends` keeps its meaning).
+struct PathGlob {
+  std::string glob;
+  std::string root;  // as Config::root: "." for the working folder
+};
+
 struct Config {
   bool builtin = true;                     // load the built-in packs (extends: builtin:gov, the default)
   std::vector<RuleFile> ruleFiles;         // extra rule files from rule_paths, in order
   std::vector<SeveritySetting> severities; // in order of application; later entries win
   std::optional<int> year;
   SourceMark yearMark;
-  std::vector<std::string> ignore;         // globs, relative to `root`
-  std::string root;                        // folder of the nearest config file ("" without one)
+  std::vector<PathGlob> ignore;            // files not to lint, each relative to its own config's folder
+  std::string root;                        // folder of the nearest config file ("." for a bare name, "" without one)
   std::string waiversPath;                 // absolute or relative to the working folder; "" for none
   // publish: {date: YYYY-MM-DD, dates: {glob: YYYY-MM-DD}, deadlines: {government|township|department: MM-DD}}
   std::string publishDate;                              // for every report under the config
@@ -48,8 +55,9 @@ struct ConfigFileSystem {
 
 // Resolves the config file at `path` and its `extends` chain (other config files; builtin:gov
 // for the built-in packs, the default), reading rule_paths (files or folders of .yaml).
-// Relative paths are relative to the file that names them. Cycles and unreadable files are
-// located errors. Never throws.
+// Relative paths are relative to the file that names them, and are passed to `fs` (and
+// shown in errors) joined onto `path`'s folder: give a relative `path` to get relative names.
+// Cycles and unreadable files are located errors. Never throws.
 Config resolveConfig(const std::string& path, const ConfigFileSystem& fs);
 
 // The effective severity of a rule under a config: the rule's own unless a setting matches

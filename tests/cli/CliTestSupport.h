@@ -76,4 +76,22 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// Makes `folder` the working folder until destruction (commands that read the configuration
+// of the working folder, paths printed relative to it). Process-wide: tests run one at a time.
+class WorkingFolder {
+ public:
+  explicit WorkingFolder(const std::filesystem::path& folder) : saved_(std::filesystem::current_path()) {
+    std::filesystem::current_path(folder);
+  }
+  ~WorkingFolder() {
+    std::error_code ec;
+    std::filesystem::current_path(saved_, ec);
+  }
+  WorkingFolder(const WorkingFolder&) = delete;
+  WorkingFolder& operator=(const WorkingFolder&) = delete;
+
+ private:
+  std::filesystem::path saved_;
+};
+
 }  // namespace gklint::clitest

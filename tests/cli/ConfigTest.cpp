@@ -196,3 +196,48 @@ TEST_CASE("publish/late checks the publish date against the body's deadline", "[
   CHECK(bad.code == 2);
   CHECK(bad.err.find(":2:9: error: 'date' must be written YYYY-MM-DD [publish.date]") != std::string::npos);
 }
+
+TEST_CASE("config show and configuration errors name files relative to the working folder", "[config][paths]") {
+  const fs::path dir = workspace("relative");
+  write(dir / "county" / "base.yaml", "rules:\n  text/*: off\n");
+  write(dir / ".gklint.yaml", "extends: [./county/base.yaml]\nrules:\n  content/fee-statement: error\nignore: [\"drafts/**\"]\n");
+  const fs::path saved = fs::current_path();
+  fs::current_path(dir);
+  Run show = runGklint({"config", "show", "report.txt"});
+  write(dir / ".gklint.yaml", "extends: [./county/missing.yaml]\n");
+  Run broken = runGklint({"check", "report.txt"});
+  fs::current_path(saved);
+
+  CHECK(show.code == 0);
+  CHECK(show.err == "");
+  CHECK(show.out.rfind("report:   report.txt\n"
+                       "config:   .gklint.yaml ← extends county/base.yaml\n"
+                       "packs:    builtin:gov\n"
+                       "ignore:   drafts/**\n\n", 0) == 0);
+  CHECK(show.out.find("\ncontent/fee-statement        error    .gklint.yaml:3 (content/fee-statement)\n") !=
+        std::string::npos);
+  CHECK(show.out.find("\ntext/typo                    off      county/base.yaml:2 (text/*)\n") != std::string::npos);
+
+  CHECK(broken.code == 2);
+  CHECK(broken.err ==
+        ".gklint.yaml:1:11: error: cannot read config file 'county/missing.yaml' [extends]\n"
+        "gklint: error: fix the configuration above (gklint config show REPORT shows what applies); nothing was checked\n");
+}
+
+TEST_CASE("an ignore glob inherited through extends is relative to the file that wrote it", "[config][paths]") {
+  const fs::path dir = workspace("ignore-extends");
+  write(dir / "county" / "county.gklint.yaml", "ignore: [\"drafts/**\"]\nrules:\n  \"*\": off\n");
+  write(dir / ".gklint.yaml", "extends: [./county/county.gklint.yaml]\nignore: [\"old/*.txt\"]\n");
+  const std::string seed = gklint::test::readWholeFile(std::string(GKLINT_TEST_DIR) + "/corpus/seeds/003_8d3f9a9668695af1.txt");
+  write(dir / "county" / "drafts" / "a.txt", seed);  // county/drafts/**: ignored
+  write(dir / "drafts" / "b.txt", seed);             // not under county/: linted
+  write(dir / "old" / "c.txt", seed);                // old/*.txt of the nearest config: ignored
+  Run run = runGklint({"check", "--fail-on", "never", dir.string()});
+  CHECK(run.code == 0);
+  CHECK(run.out == "");
+  CHECK(run.err == "0 error(s), 0 warning(s), 0 info in 2 file(s)\n");  // drafts/b.txt and report.txt
+
+  Run show = runGklint({"config", "show", (dir / "report.txt").string()});
+  CHECK(show.out.find("ignore:   drafts/** (relative to " + (dir / "county").string() + "/)\nignore:   old/*.txt\n") !=
+        std::string::npos);
+}

@@ -111,3 +111,123 @@ TEST_CASE("explain of an unknown rule exits 2 and points to rules list", "[cli][
   CHECK(r.err == "gklint: error: no rule 'content/nope'; `gklint rules list` shows every rule\n");
   CHECK(runGklint({"explain"}).code == 2);
 }
+
+namespace {
+
+const char* kCountyRule = R"(rules:
+  - id: local/work-points
+    kind: required-pattern
+    severity: warning
+    summary: 第六部分须报告落实上级政务公开工作要点情况
+    message: "“六、其他需要报告的事项”未报告落实上级年度政务公开工作要点的情况"
+    scope: section:other
+    mode: any
+    require:
+      - {name: 工作要点, pattern: '工作要点'}
+)";
+
+// A county office's folder: its .gklint.yaml raises one rule, turns a category off and adds a
+// rule of its own.
+void writeCountyConfig(const TempDir& dir) {
+  dir.write(".gklint.yaml", "rule_paths: [./rules]\nrules:\n  content/fee-statement: error\n  text/*: off\n");
+  dir.write("rules/county.yaml", kCountyRule);
+}
+
+std::string lineOf(const std::string& text, const std::string& start) {
+  for (const std::string& line : lines(text)) {
+    if (line.rfind(start, 0) == 0) return line;
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("rules list shows the severities of the working folder's .gklint.yaml and where they were set",
+          "[cli][rules][config]") {
+  TempDir dir;
+  writeCountyConfig(dir);
+  WorkingFolder here(dir.path());
+  const CliRun r = runGklint({"rules", "list"});
+  CHECK(r.code == 0);
+  CHECK(r.err == "");
+  CHECK(lineOf(r.out, "content/fee-statement ") ==
+        "content/fee-statement        error    2021年起的报告第六部分没有说明信息处理费情况  ← .gklint.yaml:3 "
+        "(content/fee-statement)");
+  CHECK(lineOf(r.out, "text/typo ") ==
+        "text/typo                    off      常见错别字（可由上级政务公开办维护的词表）  ← .gklint.yaml:4 (text/*)");
+  // Rules of rule_paths are listed; rules no setting touches keep their own severity, unmarked.
+  CHECK(lineOf(r.out, "local/work-points ") ==
+        "local/work-points            warning  第六部分须报告落实上级政务公开工作要点情况");
+  CHECK(lineOf(r.out, "content/period-missing ") ==
+        "content/period-missing       warning  没有说明数据统计期限");
+  CHECK(lines(r.out).size() == builtinIds().size() + 1);
+
+  // --no-config: the built-in rules as shipped.
+  const CliRun builtin = runGklint({"rules", "list", "--no-config"});
+  CHECK(lineOf(builtin.out, "text/typo ") == "text/typo                    info     常见错别字（可由上级政务公开办维护的词表）");
+  CHECK(lineOf(builtin.out, "local/") == "");
+}
+
+TEST_CASE("rules list --format json gives the effective severity, the default and the setting", "[cli][rules][config]") {
+  TempDir dir;
+  writeCountyConfig(dir);
+  const std::string config = (dir.path() / ".gklint.yaml").string();  // --config from anywhere
+  const CliRun r = runGklint({"rules", "list", "--format", "json", "--config", config});
+  CHECK(r.code == 0);
+  const nlohmann::json list = nlohmann::json::parse(r.out);
+  auto rule = [&](const std::string& id) {
+    for (const auto& entry : list) {
+      if (entry["id"] == id) return entry;
+    }
+    return nlohmann::json();
+  };
+  CHECK(rule("text/typo") == nlohmann::json{{"id", "text/typo"},
+                                            {"severity", "off"},
+                                            {"defaultSeverity", "info"},
+                                            {"setIn", {{"file", config}, {"line", 4}, {"pattern", "text/*"}}},
+                                            {"kind", "forbidden-pattern"},
+                                            {"summary", "常见错别字（可由上级政务公开办维护的词表）"}});
+  CHECK(rule("local/work-points")["severity"] == "warning");
+  CHECK_FALSE(rule("local/work-points").contains("setIn"));
+}
+
+TEST_CASE("explain knows the rules of the configuration and its severities", "[cli][explain][config]") {
+  TempDir dir;
+  writeCountyConfig(dir);
+  WorkingFolder here(dir.path());
+  const CliRun local = runGklint({"explain", "local/work-points"});
+  CHECK(local.code == 0);
+  CHECK(local.err == "");
+  CHECK(local.out ==
+        "local/work-points — 第六部分须报告落实上级政务公开工作要点情况\n"
+        "\n"
+        "severity:  warning\n"
+        "kind:      required-pattern\n"
+        "applies:   every report\n"
+        "defined:   rules/county.yaml:2\n");
+  CHECK(lines(runGklint({"explain", "text/typo"}).out).at(2) ==
+        "severity:  off (set by text/* in .gklint.yaml:4; default info)");
+  CHECK(lines(runGklint({"explain", "content/fee-statement"}).out).at(2) ==
+        "severity:  error (set by content/fee-statement in .gklint.yaml:3; default warning)");
+  // Without the configuration the local rule does not exist.
+  const CliRun none = runGklint({"explain", "--no-config", "local/work-points"});
+  CHECK(none.code == 2);
+  CHECK(none.err == "gklint: error: no rule 'local/work-points'; `gklint rules list` shows every rule\n");
+}
+
+TEST_CASE("rules list and explain refuse a broken configuration with located errors", "[cli][rules][config]") {
+  TempDir dir;
+  dir.write(".gklint.yaml", "rules:\n  text/typoo: off\n");
+  WorkingFolder here(dir.path());
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"rules", "list"},
+                                               std::vector<std::string>{"explain", "text/typo"}}) {
+    const CliRun r = runGklint(args);
+    CHECK(r.code == 2);
+    CHECK(r.out == "");
+    CHECK(r.err ==
+          ".gklint.yaml:2:3: error: 'text/typoo' matches no rule (gklint rules list shows every id; globs look like "
+          "text/*) [rules.text/typoo]\n"
+          "gklint: error: fix the configuration above (gklint config show shows it; --no-config ignores it)\n");
+  }
+  CHECK(runGklint({"rules", "list", "--no-config"}).code == 0);
+}
