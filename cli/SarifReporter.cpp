@@ -67,7 +67,7 @@ json ruleDescriptor(const RuleInfo& r) {
   if (!r.description.empty()) rule["fullDescription"] = {{"text", r.description}};
   if (!r.source.empty()) rule["properties"]["source"] = r.source;
   // Built-in rules have a page under docs/rules/; local rules have none.
-  if (r.mark.file.rfind("builtin:", 0) == 0) rule["helpUri"] = std::string(kDocumentationUri) + "docs/rules/" + r.id + ".md";
+  if (hasDocumentationUri() && r.mark.file.rfind("builtin:", 0) == 0) rule["helpUri"] = std::string(kDocumentationUri) + "docs/rules/" + r.id + ".md";
   return rule;
 }
 
@@ -78,7 +78,8 @@ class SarifReporter final : public Reporter {
   }
 
   void begin() override {
-    json driver = {{"name", "gklint"}, {"version", kVersion}, {"informationUri", kDocumentationUri}};
+    json driver = {{"name", "gklint"}, {"version", kVersion}};
+    if (hasDocumentationUri()) driver["informationUri"] = kDocumentationUri;
     json rules = json::array();
     for (const RuleInfo* r : rules_) rules.push_back(ruleDescriptor(*r));
     driver["rules"] = std::move(rules);

@@ -72,9 +72,9 @@ int runTables(const std::vector<std::string>& paths, ConfigCache& configs, std::
           << t.boundRows << "/" << t.tmpl->rows.size() << " rows";
       if (t.betterTemplate) out << " (fits " << t.tmpl->id << ", not the report's format)";
       out << "\n";
-      for (size_t i = 0; i < t.rows.size(); ++i) {
-        const BoundRow& r = t.rows[i];
-        const TemplateRow& tr = t.tmpl->rows[i];
+      for (size_t row = 0; row < t.rows.size(); ++row) {
+        const BoundRow& r = t.rows[row];
+        const TemplateRow& tr = t.tmpl->rows[row];
         out << "    " << tr.key << "  ";
         if (!r.present) {
           out << "(missing) " << tr.label << "\n";

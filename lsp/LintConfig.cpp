@@ -13,9 +13,10 @@ std::string pathRelativeTo(const std::string& root, const std::string& file) {
 
 bool LintConfig::ignores(const std::string& path) const {
   if (configPath.empty() || path.empty()) return false;
-  const std::string relative = pathRelativeTo(config.root, path);
-  for (const std::string& glob : config.ignore) {
-    if (globMatches(glob, relative)) return true;
+  // Each glob is relative to the folder of the config file that wrote it (an `extends` base
+  // may live elsewhere).
+  for (const PathGlob& g : config.ignore) {
+    if (globMatches(g.glob, pathRelativeTo(g.root, path))) return true;
   }
   return false;
 }
