@@ -11,6 +11,7 @@
 #include "engine/model/Document.h"
 #include "engine/rules/RuleInfo.h"
 #include "engine/structure/Outline.h"
+#include "engine/tables/TableTemplate.h"
 
 namespace gklint {
 
@@ -73,6 +74,9 @@ class Check {
   // (called once, after loading). Checks that search text pieces with RE2 patterns and only
   // need to know where a pattern matches implement it; the default registers nothing.
   virtual void registerPatterns(PatternPrefilter& prefilter) { (void)prefilter; }
+  // Resolves what the check names in the rule set's table templates once (called after
+  // loading, once validateAgainst passed), so that run() does index arithmetic.
+  virtual void compileAgainst(const TemplateCatalog& templates) { (void)templates; }
   virtual void validateAgainst(const RuleSet& rules, std::vector<RuleDiagnostic>& errors) const {
     (void)rules;
     (void)errors;

@@ -65,24 +65,56 @@ class RelationCheck final : public Check, public RelationRuleSource {
     }
   }
 
+  void compileAgainst(const TemplateCatalog& templates) override {
+    compiled_.clear();
+    const RelationAxis other = axis_ == RelationAxis::PerColumn ? RelationAxis::PerRow : RelationAxis::PerColumn;
+    for (const TableTemplate& t : templates.templates) {
+      if (t.table != table_) continue;
+      Compiled c{&t, {}, {}, std::nullopt};
+      for (const Assertion& a : asserts_) c.asserts.emplace_back(a.expr, axis_, t);
+      for (const RelationExpr& e : cross_) c.cross.emplace_back(e, other, t);
+      if (when_) c.when.emplace(*when_, axis_, t);
+      compiled_.push_back(std::move(c));
+    }
+  }
+
   void run(CheckContext& ctx) const override {
     const BoundTable* table = ctx.doc().boundTable(table_);
     if (!table || !table->tmpl || table->boundRows == 0) return;
+    const Compiled* compiled = compiledFor(*table->tmpl);
     std::map<std::string, bool> crossFails;  // cross relations, each position evaluated once
-    for (const std::string& at : positions(*table)) {
+    const std::vector<std::string> keys = positions(*table);
+    for (size_t p = 0; p < keys.size(); ++p) {
       if (when_) {
-        RelationResult w = evaluateRelation(*when_, axis_, *table, at);
+        RelationResult w = compiled ? compiled->when->evaluate(*table, p) : evaluateRelation(*when_, axis_, *table, keys[p]);
         if (!w.known || !w.holds) continue;
       }
-      for (const Assertion& a : asserts_) {
-        RelationResult r = evaluateRelation(a.expr, axis_, *table, at);
+      for (size_t a = 0; a < asserts_.size(); ++a) {
+        RelationResult r = compiled ? compiled->asserts[a].evaluate(*table, p)
+                                    : evaluateRelation(asserts_[a].expr, axis_, *table, keys[p]);
         if (!r.known || r.holds) continue;
-        report(ctx, *table, at, r, crossFails);
+        report(ctx, *table, keys[p], r, crossFails, compiled);
       }
     }
   }
 
  private:
+  // The relations resolved against one template of the table (compileAgainst).
+  struct Compiled {
+    const TableTemplate* tmpl;
+    std::vector<CompiledRelation> asserts, cross;
+    std::optional<CompiledRelation> when;
+  };
+
+  // Null for a template the check was not compiled against (the table was bound with another
+  // rule set's templates): evaluation then resolves keys as it goes.
+  const Compiled* compiledFor(const TableTemplate& t) const {
+    for (const Compiled& c : compiled_) {
+      if (c.tmpl == &t) return &c;
+    }
+    return nullptr;
+  }
+
   // Columns (PerColumn), rows (PerRow) or a single empty position (Once).
   std::vector<std::string> positions(const BoundTable& t) const {
     std::vector<std::string> out;
@@ -121,7 +153,7 @@ class RelationCheck final : public Check, public RelationRuleSource {
   // The cell to blame: where this failure crosses the only failing line of the other
   // orientation, else the rule's default.
   const CellUse* blame(const BoundTable& t, const std::string& at, const RelationResult& r,
-                       std::map<std::string, bool>& crossFails) const {
+                       std::map<std::string, bool>& crossFails, const Compiled* compiled) const {
     std::vector<const CellUse*> involved;
     for (const CellUse& u : r.lhsCells) involved.push_back(&u);
     for (const CellUse& u : r.rhsCells) involved.push_back(&u);
@@ -133,8 +165,12 @@ class RelationCheck final : public Check, public RelationRuleSource {
         auto cached = crossFails.find(crossAt);
         if (cached == crossFails.end()) {
           bool fails = false;
-          for (const RelationExpr& c : cross_) {
-            RelationResult cr = evaluateRelation(c, other, t, crossAt);
+          // Positions of the other orientation are template rows or columns, in order.
+          const size_t crossPosition = other == RelationAxis::PerRow ? u->row
+                                                                     : static_cast<size_t>(t.tmpl->columnIndex(u->column));
+          for (size_t c = 0; c < cross_.size(); ++c) {
+            RelationResult cr = compiled ? compiled->cross[c].evaluate(t, crossPosition)
+                                         : evaluateRelation(cross_[c], other, t, crossAt);
             if (cr.known && !cr.holds) {
               fails = true;
               break;
@@ -156,8 +192,8 @@ class RelationCheck final : public Check, public RelationRuleSource {
   }
 
   void report(CheckContext& ctx, const BoundTable& t, const std::string& at, const RelationResult& r,
-              std::map<std::string, bool>& crossFails) const {
-    const CellUse* cell = blame(t, at, r, crossFails);
+              std::map<std::string, bool>& crossFails, const Compiled* compiled) const {
+    const CellUse* cell = blame(t, at, r, crossFails, compiled);
     if (!cell) return;
     Finding& f = ctx.report(cell->cell->span, {{"where", whereName(t, at)},
                                                {"lhs", formatNumber(r.lhs)},
@@ -179,6 +215,7 @@ class RelationCheck final : public Check, public RelationRuleSource {
   std::optional<RelationExpr> when_;
   bool locateNonZero_;
   RelationRule rule_;  // the same, for tools that explain a cell (engine/tables/CellRelations.h)
+  std::vector<Compiled> compiled_;
 };
 
 std::optional<RelationExpr> readExpression(OptionReader& options, const YAML::Node& node, const std::string& key) {

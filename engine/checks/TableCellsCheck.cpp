@@ -34,24 +34,26 @@ class TableCellsCheck final : public Check {
  private:
   struct CellRef {
     size_t row;
-    std::string column;
+    std::string_view column;  // key, owned by the template
     const BoundCell* cell;
   };
 
-  // Every value cell whose position is known (rows with the right number of cells).
+  // Every value cell whose position is known (rows with the right number of cells), as
+  // BoundTable::cell finds them.
   static std::vector<CellRef> cells(const BoundTable& t) {
     std::vector<CellRef> out;
     for (size_t i = 0; i < t.rows.size(); ++i) {
-      for (const std::string& key : t.tmpl->columnsOf(t.tmpl->rows[i])) {
-        if (const BoundCell* c = t.cell(i, key)) out.push_back({i, key, c});
-      }
+      const BoundRow& row = t.rows[i];
+      if (!row.present || !row.countMatches()) continue;
+      const std::vector<std::string>& keys = t.tmpl->columnsOf(t.tmpl->rows[i]);
+      for (size_t k = 0; k < keys.size(); ++k) out.push_back({i, keys[k], &row.cells[k]});
     }
     return out;
   }
 
-  static std::string columnName(const BoundTable& t, const std::string& key) {
+  static std::string columnName(const BoundTable& t, std::string_view key) {
     const int c = t.tmpl->columnIndex(key);
-    return c < 0 ? key : t.tmpl->columns[static_cast<size_t>(c)].label;
+    return c < 0 ? std::string(key) : t.tmpl->columns[static_cast<size_t>(c)].label;
   }
 
   static std::string where(const BoundTable& t, const CellRef& ref) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/ByteSpan.h"
@@ -59,7 +60,7 @@ struct BoundTable {
 
   // The cell of template row `row` and template column `columnKey`, or null when the row is
   // absent, the column is not the row's, or the row's value count is wrong (position unknown).
-  const BoundCell* cell(size_t row, const std::string& columnKey) const;
+  const BoundCell* cell(size_t row, std::string_view columnKey) const;
 };
 
 }  // namespace gklint

@@ -45,7 +45,7 @@ const BoundTable* Document::boundTable(std::string_view table) const {
   return nullptr;
 }
 
-const BoundCell* BoundTable::cell(size_t row, const std::string& columnKey) const {
+const BoundCell* BoundTable::cell(size_t row, std::string_view columnKey) const {
   if (!tmpl || row >= rows.size() || !rows[row].present || !rows[row].countMatches()) return nullptr;
   const std::vector<std::string>& keys = tmpl->columnsOf(tmpl->rows[row]);
   auto it = std::find(keys.begin(), keys.end(), columnKey);

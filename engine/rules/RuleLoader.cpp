@@ -228,7 +228,10 @@ class Loader {
     }
     result.rules.checks = std::move(kept);
     auto prefilter = std::make_shared<PatternPrefilter>();
-    for (auto& check : result.rules.checks) check->registerPatterns(*prefilter);
+    for (auto& check : result.rules.checks) {
+      check->registerPatterns(*prefilter);
+      check->compileAgainst(result.rules.templates);
+    }
     prefilter->compile();
     result.rules.prefilter = std::move(prefilter);
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <tuple>
 
 namespace gklint {
 namespace {
@@ -239,6 +240,79 @@ RelationResult evaluateRelation(const RelationExpr& expr, RelationAxis axis, con
   const bool right = applicable && sumSide(expr.rhs, axis, table, at, r.rhs, r.rhsCells, applicable);
   r.known = applicable && left && right;
   r.holds = !r.known || compare(r.lhs, r.rhs, expr.comparison);
+  return r;
+}
+
+CompiledRelation::CompiledRelation(const RelationExpr& expr, RelationAxis axis, const TableTemplate& tmpl)
+    : tmpl_(&tmpl), comparison_(expr.comparison) {
+  std::vector<std::string> keys;
+  if (axis == RelationAxis::PerColumn) {
+    for (const TemplateColumn& c : tmpl.columns) keys.push_back(c.key);
+  } else if (axis == RelationAxis::PerRow) {
+    for (const TemplateRow& r : tmpl.rows) keys.push_back(r.key);
+  } else {
+    keys.push_back("");
+  }
+  for (const std::string& at : keys) {
+    Position position;
+    position.key = at;
+    for (auto [terms, out] : {std::pair{&expr.lhs, &position.lhs}, std::pair{&expr.rhs, &position.rhs}}) {
+      for (const RelationTerm& term : *terms) {
+        if (term.isNumber) {
+          Operand constant;
+          constant.isNumber = true;
+          constant.number = term.sign * term.number;
+          out->push_back(constant);
+          continue;
+        }
+        bool ok = true;
+        std::vector<std::string> storage;
+        for (const std::string& key : resolveKeys(term, axis, tmpl, ok, storage)) {
+          Operand operand;
+          operand.sign = term.sign;
+          int row = -1;
+          if (!locate(key, axis, tmpl, at, row, operand.column)) {
+            position.applicable = false;
+            break;
+          }
+          const std::vector<std::string>& columns = tmpl.columnsOf(tmpl.rows[static_cast<size_t>(row)]);
+          auto it = std::find(columns.begin(), columns.end(), operand.column);
+          if (it == columns.end()) {
+            position.applicable = false;  // e.g. 行政许可 has no 本年废止件数 column
+            break;
+          }
+          operand.row = static_cast<size_t>(row);
+          operand.cell = static_cast<size_t>(it - columns.begin());
+          out->push_back(std::move(operand));
+        }
+        if (!ok) position.applicable = false;
+      }
+    }
+    positions_.push_back(std::move(position));
+  }
+}
+
+RelationResult CompiledRelation::evaluate(const BoundTable& table, size_t index) const {
+  RelationResult r;
+  const Position& position = positions_[index];
+  if (table.tmpl != tmpl_ || !position.applicable) return r;
+  for (auto [operands, total, uses] : {std::tuple{&position.lhs, &r.lhs, &r.lhsCells},
+                                       std::tuple{&position.rhs, &r.rhs, &r.rhsCells}}) {
+    for (const Operand& o : *operands) {
+      if (o.isNumber) {
+        *total += o.number;
+        continue;
+      }
+      const BoundRow& row = table.rows[o.row];
+      if (!row.present || !row.countMatches()) return RelationResult{};
+      const BoundCell& cell = row.cells[o.cell];
+      if (cell.state != CellState::Number) return RelationResult{};
+      *total += o.sign * cell.value;
+      uses->push_back({o.row, o.column, &cell});
+    }
+  }
+  r.known = true;
+  r.holds = compare(r.lhs, r.rhs, comparison_);
   return r;
 }
 

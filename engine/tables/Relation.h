@@ -58,6 +58,39 @@ struct RelationResult {
 RelationResult evaluateRelation(const RelationExpr& expr, RelationAxis axis, const BoundTable& table,
                                 const std::string& at);
 
+// A relation resolved against one template once (keys, ranges and cell positions), so that
+// evaluating it for each report is index arithmetic. evaluate() gives exactly what
+// evaluateRelation gives for a table bound to the same template.
+class CompiledRelation {
+ public:
+  CompiledRelation(const RelationExpr& expr, RelationAxis axis, const TableTemplate& tmpl);
+
+  const TableTemplate& tmpl() const { return *tmpl_; }
+  // The positions of the axis, in evaluation order: column keys (PerColumn), row keys
+  // (PerRow) or a single "" (Once).
+  size_t positionCount() const { return positions_.size(); }
+  const std::string& positionKey(size_t position) const { return positions_[position].key; }
+  RelationResult evaluate(const BoundTable& table, size_t position) const;
+
+ private:
+  struct Operand {
+    bool isNumber = false;
+    double number = 0;         // sign applied
+    int sign = 1;
+    size_t row = 0;            // template row
+    size_t cell = 0;           // index among the row's value cells
+    std::string column;        // column key
+  };
+  struct Position {
+    std::string key;
+    bool applicable = true;    // every key resolves to a cell this row/column has
+    std::vector<Operand> lhs, rhs;
+  };
+  const TableTemplate* tmpl_;
+  Comparison comparison_;
+  std::vector<Position> positions_;
+};
+
 // The keys the expression names that `tmpl` lacks (ranges resolved), for validation.
 std::vector<std::string> unknownKeys(const RelationExpr& expr, RelationAxis axis, const TableTemplate& tmpl);
 
