@@ -1,0 +1,171 @@
+// The fast paths give exactly what the straightforward code gives: the pattern prefilter's
+// answer for a piece equals each pattern's own search, and a relation compiled against a
+// template evaluates like the relation resolved as it goes — on the seed reports' real
+// tables and on those tables with cells blanked, turned to text and changed.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <string>
+
+#include "engine/Analyzer.h"
+#include "engine/lint/PatternPrefilter.h"
+#include "engine/lint/TextScan.h"
+#include "engine/tables/RelationRule.h"
+
+using namespace gklint;
+
+namespace {
+
+const RuleSet& builtinRules() {
+  static const RuleLoadResult loaded = loadBuiltinRules();
+  REQUIRE(loaded.errors.empty());
+  return loaded.rules;
+}
+
+std::vector<std::string> seedPaths() {
+  std::vector<std::string> paths;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(GKLINT_TEST_DIR) + "/corpus/seeds")) {
+    if (e.path().extension() == ".txt") paths.push_back(e.path().string());
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void requireSameResult(const RelationResult& slow, const RelationResult& fast) {
+  REQUIRE(fast.known == slow.known);
+  REQUIRE(fast.holds == slow.holds);
+  if (!slow.known) return;
+  REQUIRE(fast.lhs == slow.lhs);
+  REQUIRE(fast.rhs == slow.rhs);
+  for (auto [a, b] : {std::pair{&slow.lhsCells, &fast.lhsCells}, std::pair{&slow.rhsCells, &fast.rhsCells}}) {
+    REQUIRE(a->size() == b->size());
+    for (size_t i = 0; i < a->size(); ++i) {
+      CHECK((*a)[i].row == (*b)[i].row);
+      CHECK((*a)[i].column == (*b)[i].column);
+      CHECK((*a)[i].cell == (*b)[i].cell);
+    }
+  }
+}
+
+// Every relation of every built-in relation rule, evaluated both ways at every position.
+size_t compareRelations(const BoundTable& table) {
+  size_t compared = 0;
+  for (const auto& check : builtinRules().checks) {
+    const auto* source = dynamic_cast<const RelationRuleSource*>(check.get());
+    if (!source || source->relationRule().table != table.table) continue;
+    const RelationRule& rule = source->relationRule();
+    std::vector<const RelationExpr*> exprs;
+    for (const RelationExpr& e : rule.asserts) exprs.push_back(&e);
+    if (rule.when) exprs.push_back(&*rule.when);
+    for (const RelationExpr* e : exprs) {
+      const CompiledRelation compiled(*e, rule.axis, *table.tmpl);
+      for (size_t p = 0; p < compiled.positionCount(); ++p) {
+        requireSameResult(evaluateRelation(*e, rule.axis, table, compiled.positionKey(p)), compiled.evaluate(table, p));
+        ++compared;
+      }
+    }
+  }
+  return compared;
+}
+
+}  // namespace
+
+TEST_CASE("the prefilter says a pattern may match a piece exactly when the pattern matches it", "[speed][prefilter]") {
+  // The built-in text patterns, and ones with anchors, classes and alternations.
+  const std::vector<std::string> patterns = {
+      R"(\p{Han}[ ]?([,:;!?])|([,:!?])[ ]?\p{Han})", R"(\p{Han}([ \x{3000}]+)[0-9])", R"(^本机关)", R"(公开$)",
+      R"((?:^|[^建])(设量))", R"(，，|。。|、、)", R"((\d*[1-9][ ]?[余多])(?:条|件|次))", R"(\b[A-Z]{2,}\b)",
+      R"((?i)gov\.cn)", R"(电话|联系方式)"};
+  PatternPrefilter prefilter;
+  std::vector<std::unique_ptr<RE2>> compiled;
+  std::vector<int> slots;
+  for (const std::string& p : patterns) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(8 << 20);
+    compiled.push_back(std::make_unique<RE2>(p, options));
+    REQUIRE(compiled.back()->ok());
+    slots.push_back(prefilter.add(*compiled.back()));
+    CHECK(slots.back() == static_cast<int>(slots.size()) - 1);
+  }
+  RE2 otherOptions("x", RE2::Latin1);
+  CHECK(prefilter.add(otherOptions) == PatternPrefilter::kNoSlot);  // would answer differently in the set
+  prefilter.compile();
+  RE2 late("late");
+  CHECK(prefilter.add(late) == PatternPrefilter::kNoSlot);
+
+  size_t lines = 0, matches = 0;
+  for (const std::string& path : seedPaths()) {
+    const std::string text = readFile(path) + "\n本机关电话：0771 1234567，，共收到申请3余件。\nABC 设量 公开";
+    PieceMatchCache cache(&prefilter);
+    size_t begin = 0;
+    while (begin < text.size()) {
+      size_t end = text.find('\n', begin);
+      if (end == std::string::npos) end = text.size();
+      const std::string_view line(text.data() + begin, end - begin);
+      const ByteSpan piece{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+      for (size_t i = 0; i < patterns.size(); ++i) {
+        const bool own = RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *compiled[i]);
+        INFO(path << " line at byte " << begin << " pattern /" << patterns[i] << "/");
+        REQUIRE(cache.mayMatch(piece, line, slots[i]) == own);
+        matches += own;
+      }
+      CHECK(cache.mayMatch(piece, line, PatternPrefilter::kNoSlot));
+      ++lines;
+      begin = end + 1;
+    }
+  }
+  CHECK(lines > 500);
+  CHECK(matches > 20);  // the comparison saw both answers
+}
+
+TEST_CASE("without a compiled set every pattern may match", "[speed][prefilter]") {
+  PatternPrefilter uncompiled;
+  RE2 re("电话");
+  const int slot = uncompiled.add(re);
+  PieceMatchCache cache(&uncompiled);
+  CHECK(cache.mayMatch({0, 6}, "没有", slot));
+  PieceMatchCache none(nullptr);
+  CHECK(none.mayMatch({0, 6}, "没有", 0));
+}
+
+TEST_CASE("compiled relations evaluate like relations resolved as they go, on real and damaged tables", "[speed][relation]") {
+  std::mt19937 random(20261122);
+  size_t compared = 0, tables = 0;
+  for (const std::string& path : seedPaths()) {
+    const std::string bytes = readFile(path);
+    Analysis analysis = analyzeBytes(path, bytes, DocumentFormat::Text, builtinRules(), {});
+    REQUIRE(analysis.document);
+    for (const BoundTable& bound : analysis.document->boundTables) {
+      if (!bound.tmpl) continue;
+      ++tables;
+      compared += compareRelations(bound);
+      for (int round = 0; round < 20; ++round) {
+        BoundTable damaged = bound;
+        for (BoundRow& row : damaged.rows) {
+          for (BoundCell& cell : row.cells) {
+            switch (random() % 8) {
+              case 0: cell.state = CellState::Blank; break;
+              case 1: cell.state = CellState::Text; break;
+              case 2: cell.state = CellState::Number; cell.value = static_cast<double>(random() % 40); break;
+              default: break;
+            }
+          }
+          if (random() % 15 == 0 && !row.cells.empty()) row.cells.pop_back();  // wrong count
+          if (random() % 30 == 0) row.present = false;
+        }
+        compared += compareRelations(damaged);
+      }
+    }
+  }
+  CHECK(tables >= 10);
+  CHECK(compared > 5000);
+}
