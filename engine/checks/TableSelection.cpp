@@ -26,24 +26,6 @@ std::string tableDisplayName(const std::string& table) {
   return table;
 }
 
-std::string rowDisplayName(const TableTemplate& t, size_t row) {
-  // Walk back to the row's group label, if any.
-  std::string group;
-  for (size_t i = row + 1; i-- > 0;) {
-    if (!t.rows[i].group.empty()) {
-      group = t.rows[i].group;
-      break;
-    }
-    const std::string& label = t.rows[i].label;
-    if (!label.empty() && (label.rfind("（", 0) == 0 || label.rfind("一、", 0) == 0 || label.rfind("二、", 0) == 0 ||
-                           label.rfind("四、", 0) == 0)) {
-      break;  // a top-level row: no group
-    }
-  }
-  const std::string& label = t.rows[row].label;
-  if (label.empty()) return t.title;
-  if (!group.empty() && label.rfind("（", 0) != 0) return group + label;
-  return label;
-}
+const std::string& rowDisplayName(const TableTemplate& t, size_t row) { return t.rows[row].displayName; }
 
 }  // namespace gklint

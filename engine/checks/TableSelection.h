@@ -23,6 +23,6 @@ class TableSelection {
 // "表三" for t3.
 std::string tableDisplayName(const std::string& table);
 // The row's canonical label with its group when it has one: "（三）不予公开 1.属于国家秘密".
-std::string rowDisplayName(const TableTemplate& t, size_t row);
+const std::string& rowDisplayName(const TableTemplate& t, size_t row);
 
 }  // namespace gklint

@@ -1,5 +1,7 @@
 #include "engine/lint/PatternPrefilter.h"
 
+#include <algorithm>
+
 #include "engine/rules/PatternCompiler.h"
 
 namespace gklint {
@@ -47,30 +49,54 @@ void PatternPrefilter::compile() {
 bool PatternPrefilter::matchingSlots(std::string_view text, std::vector<int>& slots) const {
   slots.clear();
   if (!compiled_ || !set_) return false;
+  const re2::StringPiece input(text.data(), text.size());
   RE2::Set::ErrorInfo error{};
-  if (set_->Match(re2::StringPiece(text.data(), text.size()), &slots, &error)) return true;
+  // Most pieces match nothing: asking only whether anything matches stops at the first match
+  // and allocates nothing; the slots are collected only when something does.
+  if (!set_->Match(input, nullptr, &error)) return error.kind == RE2::Set::kNoError;
+  if (set_->Match(input, &slots, &error)) return true;
   // No match and no error: nothing matches. Out of memory or anything else: cannot tell.
   return error.kind == RE2::Set::kNoError;
 }
 
-const PieceMatchCache::Answer& PieceMatchCache::answerFor(ByteSpan piece, std::string_view text) {
+PieceMatchCache::PieceMatchCache(const PatternPrefilter* prefilter)
+    : prefilter_(prefilter), wordsPerAnswer_(prefilter ? (prefilter->size() + 63) / 64 : 0) {}
+
+uint32_t PieceMatchCache::answerFor(ByteSpan piece, std::string_view text) {
   const uint64_t key = (static_cast<uint64_t>(piece.begin) << 32) | piece.end;
-  auto [it, inserted] = answers_.try_emplace(key);
-  if (!inserted) return it->second;
-  Answer& answer = it->second;
-  answer.known = prefilter_->matchingSlots(text, scratch_);
-  if (answer.known) {
-    answer.slots.assign((prefilter_->size() + 63) / 64, 0);
-    for (int slot : scratch_) answer.slots[static_cast<size_t>(slot) / 64] |= uint64_t{1} << (slot % 64);
+  if ((entries_.size() + 1) * 4 > table_.size() * 3) grow();
+  size_t i = hashOf(key) & (table_.size() - 1);
+  while (table_[i] != kEmpty) {
+    const Entry& e = entries_[table_[i]];
+    if (e.key == key) return table_[i];
+    i = (i + 1) & (table_.size() - 1);
   }
-  return answer;
+  Entry entry{key, false, static_cast<uint32_t>(words_.size())};
+  entry.known = prefilter_->matchingSlots(text, scratch_);
+  words_.resize(words_.size() + wordsPerAnswer_, 0);
+  for (int slot : scratch_) words_[entry.firstWord + static_cast<size_t>(slot) / 64] |= uint64_t{1} << (slot % 64);
+  table_[i] = static_cast<uint32_t>(entries_.size());
+  entries_.push_back(entry);
+  return table_[i];
 }
 
+void PieceMatchCache::grow() {
+  std::vector<uint32_t> bigger(std::max<size_t>(64, table_.size() * 2), kEmpty);
+  for (uint32_t index = 0; index < entries_.size(); ++index) {
+    size_t i = hashOf(entries_[index].key) & (bigger.size() - 1);
+    while (bigger[i] != kEmpty) i = (i + 1) & (bigger.size() - 1);
+    bigger[i] = index;
+  }
+  table_ = std::move(bigger);
+}
+
+size_t PieceMatchCache::hashOf(uint64_t key) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 20); }
+
 bool PieceMatchCache::mayMatch(ByteSpan piece, std::string_view text, int slot) {
-  if (slot == PatternPrefilter::kNoSlot || !prefilter_) return true;
-  const Answer& answer = answerFor(piece, text);
+  if (slot == PatternPrefilter::kNoSlot || !prefilter_ || prefilter_->size() == 0) return true;
+  const Entry& answer = entries_[answerFor(piece, text)];
   if (!answer.known) return true;
-  return (answer.slots[static_cast<size_t>(slot) / 64] >> (slot % 64)) & 1;
+  return (words_[answer.firstWord + static_cast<size_t>(slot) / 64] >> (slot % 64)) & 1;
 }
 
 }  // namespace gklint

@@ -11,7 +11,6 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/model/ByteSpan.h"
@@ -51,21 +50,30 @@ class PatternPrefilter {
 // Not thread-safe; one per document being linted.
 class PieceMatchCache {
  public:
-  explicit PieceMatchCache(const PatternPrefilter* prefilter) : prefilter_(prefilter) {}
+  explicit PieceMatchCache(const PatternPrefilter* prefilter);
 
   // False only when the prefilter proves that the pattern in `slot` does not match `text`
   // (the text of `piece`); true for kNoSlot, without a prefilter, or when the set cannot tell.
   bool mayMatch(ByteSpan piece, std::string_view text, int slot);
 
  private:
-  struct Answer {
-    bool known = false;            // the set answered; otherwise every slot may match
-    std::vector<uint64_t> slots;   // bit per slot
+  // A report has a few hundred pieces, each asked about by many rules: answers live in one
+  // array, found through a small open-addressing table (no allocation per piece).
+  struct Entry {
+    uint64_t key;        // piece.begin << 32 | piece.end
+    bool known;          // the set answered; otherwise every slot may match
+    uint32_t firstWord;  // the answer's bits (one per slot) start at words_[firstWord]
   };
-  const Answer& answerFor(ByteSpan piece, std::string_view text);
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  uint32_t answerFor(ByteSpan piece, std::string_view text);  // index into entries_
+  void grow();
+  static size_t hashOf(uint64_t key);
 
   const PatternPrefilter* prefilter_;
-  std::unordered_map<uint64_t, Answer> answers_;  // key: piece.begin << 32 | piece.end
+  size_t wordsPerAnswer_;
+  std::vector<Entry> entries_;
+  std::vector<uint64_t> words_;
+  std::vector<uint32_t> table_;  // indexes into entries_, or kEmpty; size a power of two
   std::vector<int> scratch_;
 };
 

@@ -296,6 +296,8 @@ RelationResult CompiledRelation::evaluate(const BoundTable& table, size_t index)
   RelationResult r;
   const Position& position = positions_[index];
   if (table.tmpl != tmpl_ || !position.applicable) return r;
+  r.lhsCells.reserve(position.lhs.size());
+  r.rhsCells.reserve(position.rhs.size());
   for (auto [operands, total, uses] : {std::tuple{&position.lhs, &r.lhs, &r.lhsCells},
                                        std::tuple{&position.rhs, &r.rhs, &r.rhsCells}}) {
     for (const Operand& o : *operands) {

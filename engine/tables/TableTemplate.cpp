@@ -38,6 +38,26 @@ int TableTemplate::columnIndex(std::string_view key) const {
   return -1;
 }
 
+std::string TableTemplate::displayNameOf(size_t row) const {
+  // Walk back to the row's group label, if any.
+  std::string group;
+  for (size_t i = row + 1; i-- > 0;) {
+    if (!rows[i].group.empty()) {
+      group = rows[i].group;
+      break;
+    }
+    const std::string& label = rows[i].label;
+    if (!label.empty() && (label.rfind("（", 0) == 0 || label.rfind("一、", 0) == 0 || label.rfind("二、", 0) == 0 ||
+                           label.rfind("四、", 0) == 0)) {
+      break;  // a top-level row: no group
+    }
+  }
+  const std::string& label = rows[row].label;
+  if (label.empty()) return title;
+  if (!group.empty() && label.rfind("（", 0) != 0) return group + label;
+  return label;
+}
+
 void TableTemplate::prepare() {
   rowByKey.clear();
   columnByKey.clear();
@@ -62,6 +82,7 @@ void TableTemplate::prepare() {
     c.normalizedLabel = normalizeLabel(c.label);
     normalizedLabels.insert(c.normalizedLabel);
   }
+  for (size_t i = 0; i < rows.size(); ++i) rows[i].displayName = displayNameOf(i);
   normalizedCaptions.clear();
   for (const std::string& c : captions) normalizedCaptions.push_back(normalizeLabel(c));
 }

@@ -40,6 +40,9 @@ struct TemplateRow {
   std::vector<std::string> normalizedVariants;  // normalizeLabel of each variant
   std::string normalizedGroup;                  // normalizeLabel(group)
   std::string spacelessLabel;                   // removeSpaces(label)
+  // How messages name the row: its label, after its group's label when the label alone is
+  // ambiguous ("（三）不予公开" + "1.属于国家秘密"); the table's title for an unlabeled row.
+  std::string displayName;
 };
 
 struct TableTemplate {
@@ -66,6 +69,7 @@ struct TableTemplate {
   // Fills the derived fields (key indexes, each row's columnKeys, normalised labels); called
   // once the template is loaded.
   void prepare();
+  std::string displayNameOf(size_t row) const;  // see TemplateRow::displayName
   ValueDomain domainOf(const TemplateRow& row, std::string_view columnKey) const;
 };
 
