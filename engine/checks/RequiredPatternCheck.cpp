@@ -19,28 +19,31 @@ struct RequiredItem {
   std::vector<int> slots;                            // of `together`, in the rule set's prefilter
 };
 
-std::vector<std::string_view> sentences(std::string_view s) {
-  std::vector<std::string_view> out;
+// The sentences of a piece: each ends after "。", "！", "？" or "；" (all three-byte
+// characters starting E3 80 / EF BC), the last one may have no end mark.
+void splitSentences(std::string_view s, std::vector<std::string_view>& out) {
+  out.clear();
   size_t start = 0;
-  size_t i = 0;
-  while (i < s.size()) {
-    bool stop = false;
-    for (std::string_view end : {"。", "！", "？", "；"}) {
-      if (s.substr(i, end.size()) == end) {
-        i += end.size();
-        stop = true;
-        break;
-      }
-    }
-    if (stop) {
-      out.push_back(s.substr(start, i - start));
-      start = i;
-    } else {
-      ++i;
+  for (size_t i = 0; i + 3 <= s.size(); ++i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 != 0xE3 && b0 != 0xEF) continue;
+    const std::string_view c = s.substr(i, 3);
+    if (c == "。" || c == "！" || c == "？" || c == "；") {
+      out.push_back(s.substr(start, i + 3 - start));
+      start = i + 3;
+      i += 2;
     }
   }
   if (start < s.size()) out.push_back(s.substr(start));
-  return out;
+}
+
+// Whether a match of `re` inside a part of a text is also a match in the whole text: true
+// unless the pattern has anchors or word boundaries (conservatively: any '^', '$', \b, \B,
+// \A or \z in its source).
+bool matchesInWholeIfInPart(const RE2& re) {
+  const std::string& p = re.pattern();
+  return p.find_first_of("^$") == std::string::npos && p.find("\\b") == std::string::npos &&
+         p.find("\\B") == std::string::npos && p.find("\\A") == std::string::npos && p.find("\\z") == std::string::npos;
 }
 
 class RequiredPatternCheck final : public Check {
@@ -56,11 +59,16 @@ class RequiredPatternCheck final : public Check {
 
   std::vector<SectionRef> sectionRefs() const override { return sectionRefsOf(scope_); }
 
-  // Only single-pattern items use the prefilter: the set answers for a whole piece, and a
-  // pattern with anchors may match a sentence of a piece without matching the piece.
+  // The set answers for a whole piece. A single pattern is searched in the piece itself; the
+  // patterns of a `together` item are searched in its sentences, so they use the prefilter
+  // only when a match in a sentence is a match in the piece (no anchors or word boundaries).
   void registerPatterns(PatternPrefilter& prefilter) override {
     for (RequiredItem& item : items_) {
-      if (item.together.size() == 1) item.slots = {prefilter.add(*item.together[0])};
+      item.slots.clear();
+      for (const auto& re : item.together) {
+        const bool usable = item.together.size() == 1 || matchesInWholeIfInPart(*re);
+        item.slots.push_back(usable ? prefilter.add(*re) : PatternPrefilter::kNoSlot);
+      }
     }
   }
 
@@ -68,12 +76,23 @@ class RequiredPatternCheck final : public Check {
     const Document& doc = ctx.doc();
     if (!scope_.presentIn(doc) && scope_.kind() == Scope::Kind::Section) return;
     std::vector<bool> found(items_.size(), false);
+    std::vector<std::string_view> sentences;
     forEachTextPiece(doc, scope_, scan_, [&](ByteSpan piece, const Block&) {
       const std::string_view s = ctx.textOf(piece);
+      bool split = false;
       for (size_t i = 0; i < items_.size(); ++i) {
         if (found[i]) continue;
-        if (items_[i].slots.size() == 1 && !ctx.mayMatch(piece, items_[i].slots[0])) continue;
-        found[i] = matches(items_[i], s);
+        const RequiredItem& item = items_[i];
+        bool possible = true;
+        for (int slot : item.slots) possible = possible && ctx.mayMatch(piece, slot);
+        if (!possible) continue;
+        if (item.together.size() == 1) {
+          found[i] = RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *item.together[0]);
+          continue;
+        }
+        if (!split) splitSentences(s, sentences);
+        split = true;
+        found[i] = matchesInOneSentence(item, sentences);
       }
     });
     const size_t present = static_cast<size_t>(std::count(found.begin(), found.end(), true));
@@ -90,9 +109,8 @@ class RequiredPatternCheck final : public Check {
   }
 
  private:
-  static bool matches(const RequiredItem& item, std::string_view s) {
-    if (item.together.size() == 1) return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *item.together[0]);
-    for (std::string_view sentence : sentences(s)) {
+  static bool matchesInOneSentence(const RequiredItem& item, const std::vector<std::string_view>& sentences) {
+    for (std::string_view sentence : sentences) {
       bool all = true;
       for (const auto& re : item.together) {
         if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *re)) {
