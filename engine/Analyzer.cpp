@@ -23,7 +23,7 @@ std::optional<DocumentFormat> formatFromPath(std::string_view path) {
 }
 
 Document readDocument(const Source& source, DocumentFormat format, const RuleSet& rules, const AnalyzeOptions& options) {
-  ReadResult read = format == DocumentFormat::Markdown ? readMarkdown(source.text()) : readText(source.text());
+  ReadResult read = format == DocumentFormat::Markdown ? readMarkdown(source.text()) : readText(source.text(), source.lines());
   StructureOptions structure;
   structure.yearOverride = options.year;
   Document doc = buildDocument(source, format, std::move(read), rules.outline, structure);

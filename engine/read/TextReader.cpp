@@ -40,9 +40,10 @@ TableRow splitRow(std::string_view text, ByteSpan line) {
 
 }  // namespace
 
-ReadResult readText(std::string_view text) {
+ReadResult readText(std::string_view text) { return readText(text, LineIndex(text)); }
+
+ReadResult readText(std::string_view text, const LineIndex& lines) {
   ReadResult result;
-  LineIndex lines(text);
   const size_t count = lines.lineCount();
   auto lineSpan = [&](size_t i) { return ByteSpan{lines.lineStart(i), lines.lineEnd(i)}; };
   // A line indented with tabs but holding a sentence is prose, not a table row.

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "engine/read/ReadResult.h"
+#include "engine/text/LineIndex.h"
 
 namespace gklint {
 
@@ -13,5 +14,7 @@ namespace gklint {
 // exports); a region never swallows a top-level heading such as "三、…" or "4、…".
 // Linear in the text size; never fails.
 ReadResult readText(std::string_view text);
+// The same, with the text's line index already built (the Source has one).
+ReadResult readText(std::string_view text, const LineIndex& lines);
 
 }  // namespace gklint

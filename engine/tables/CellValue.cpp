@@ -63,6 +63,10 @@ void parseCell(std::string_view cellText, BoundCell& cell) {
 }
 
 bool looksLikeValue(std::string_view cellText) {
+  // Most label cells start with a CJK ideograph (lead byte E4–E9), which NFKC leaves alone:
+  // unless it starts 无 or 不适用 (dashes), such a cell is no value.
+  const auto lead = cellText.empty() ? 0 : static_cast<unsigned char>(cellText[0]);
+  if (lead >= 0xE4 && lead <= 0xE9 && cellText.substr(0, 3) != "无" && cellText.substr(0, 3) != "不") return false;
   const std::string s = normalizeLabel(cellText);
   if (s.empty()) return false;
   if (isDash(s) || isDash(removeSpaces(cellText))) return true;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "engine/text/Utf8.h"
@@ -125,8 +126,10 @@ bool truncatedAt(std::string_view bytes, size_t from) {
   return true;
 }
 
-DecodeResult decodeUtf8(std::string_view bytes, Encoding encoding, uint64_t base, std::string_view whole) {
-  const size_t valid = utf8::validPrefixLength(bytes);
+// `knownValid`: the valid prefix length when the caller has measured it already.
+DecodeResult decodeUtf8(std::string_view bytes, Encoding encoding, uint64_t base, std::string_view whole,
+                        std::optional<size_t> knownValid = std::nullopt) {
+  const size_t valid = knownValid ? *knownValid : utf8::validPrefixLength(bytes);
   if (valid == bytes.size()) {
     DecodeResult r;
     r.ok = true;
@@ -206,12 +209,12 @@ DecodeResult decodeBytes(std::string_view bytes, EncodingChoice choice) {
 
   // Auto without BOM: UTF-8 first.
   const size_t valid = utf8::validPrefixLength(bytes);
-  if (valid == bytes.size()) return decodeUtf8(bytes, Encoding::Utf8, 0, bytes);
+  if (valid == bytes.size()) return decodeUtf8(bytes, Encoding::Utf8, 0, bytes, valid);
   // Real UTF-8 Chinese text that breaks later (e.g. cut off) is not GB18030: GBK-encoded
   // Chinese turns invalid as UTF-8 within its first few characters. A UTF-8 file merely cut
   // in its last character is UTF-8 however short it is.
   const size_t multiByte = utf8::countMultiByteSequences(bytes.substr(0, valid));
-  if (multiByte >= 4 || (multiByte >= 1 && truncatedAt(bytes, valid))) return decodeUtf8(bytes, Encoding::Utf8, 0, bytes);
+  if (multiByte >= 4 || (multiByte >= 1 && truncatedAt(bytes, valid))) return decodeUtf8(bytes, Encoding::Utf8, 0, bytes, valid);
   DecodeResult gb = convertWithIcu(bytes, "GB18030", Encoding::Gb18030);
   if (gb.ok && plausibleChinese(gb.text)) return gb;
   if (!gb.ok && gb.error == "the text ends in the middle of a character" && gb.errorOffset > 0) {
@@ -224,7 +227,7 @@ DecodeResult decodeBytes(std::string_view bytes, EncodingChoice choice) {
                                          "restore the complete file");
     }
   }
-  DecodeResult r = decodeUtf8(bytes, Encoding::Utf8, 0, bytes);
+  DecodeResult r = decodeUtf8(bytes, Encoding::Utf8, 0, bytes, valid);
   r.error = "neither UTF-8 nor GB18030/GBK text: " + r.error;
   return r;
 }
