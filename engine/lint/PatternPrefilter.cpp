@@ -7,12 +7,17 @@
 namespace gklint {
 namespace {
 
+// The combined program and its DFA cache. The cache keeps the states the reports so far
+// needed and is reset by RE2 when full, so this is also the bound on how much the prefilter
+// adds to gklint's memory however many files one process reads.
+constexpr int64_t kSetMemoryBytes = 8 << 20;
+
 // The options every rule pattern is compiled with (PatternCompiler), with room for the
 // combined program and its DFA.
 RE2::Options setOptions() {
   RE2::Options options;
   options.set_log_errors(false);
-  options.set_max_mem(4 * kMaxPatternMemoryBytes);
+  options.set_max_mem(kSetMemoryBytes);
   return options;
 }
 

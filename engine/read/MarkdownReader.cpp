@@ -222,6 +222,9 @@ class MarkdownBlockWalker {
  private:
   // Whole source lines overlapping `span`, one block each; `content` trimmed, quote markers dropped.
   void addLines(ByteSpan span, bool inQuote, BlockKind kind, int level) {
+    // A paragraph node can end in the indentation of the next line (a list item's paragraph
+    // followed by a nested list): that line belongs to the next block, not to this one.
+    span = trimSpan(text_, span);
     if (span.empty()) return;
     const uint32_t last = span.end - 1;  // the last line is the one holding this byte
     for (uint32_t start = lineStartOf(text_, span.begin); start <= last;) {

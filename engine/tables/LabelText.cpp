@@ -28,8 +28,9 @@ std::string normalizeLabel(std::string_view label) {
     }
     return out;
   }
-  // Labels repeat across rows and reports: remember recent results (bounded, per thread).
-  constexpr size_t kMaxCached = 4096;
+  // Labels repeat across rows and reports: remember recent results (bounded, per thread; the
+  // bound keeps a long run's memory flat — the template labels are normalised at load).
+  constexpr size_t kMaxCached = 512;
   thread_local std::unordered_map<std::string, std::string> cache;
   std::string key(label);
   auto it = cache.find(key);

@@ -57,7 +57,10 @@ void roundTrip(TestClient& client, const std::string& text, const json& action, 
   const json after = client.lastPublished(kMd)["diagnostics"];
   for (const json& d : after) CHECK(d["code"] != "meta/unused-suppression");
   std::multiset<std::string> expected = keyed(before, {});
-  for (const std::string& r : removed) expected.erase(expected.find(r));
+  for (const std::string& r : removed) {
+    REQUIRE(expected.count(r) > 0);  // a finding the action should remove was there before
+    expected.erase(expected.find(r));
+  }
   CHECK(keyed(after, inserted) == expected);
 }
 
@@ -112,9 +115,7 @@ TEST_CASE("disable-next-line keeps the line's indentation", "[lsp][codeaction]")
   CHECK(editsFor(action["edit"], kMd) ==
         json::array({{{"range", range(3, 0, 3, 0)},
                       {"newText", "  <!-- gklint-disable-next-line text/cjk-spacing -->\n"}}}));
-  roundTrip(client, text, action, {3},
-            {"3:6 [text/cjk-spacing] 多余的空格：汉字与数字之间、汉字之间不应加空格",
-             "3:6 [text/cjk-spacing] 多余的空格：汉字与数字之间、汉字之间不应加空格"});
+  roundTrip(client, text, action, {3}, {"3:6 [text/cjk-spacing] 多余的空格：汉字与数字之间、汉字之间不应加空格"});
 }
 
 TEST_CASE("a finding inside a pipe table is disabled for the table, keeping the table intact", "[lsp][codeaction]") {
