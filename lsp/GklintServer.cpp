@@ -14,6 +14,13 @@
 #include "lsp/Uri.h"
 
 namespace gklint::lsp {
+
+#ifndef GKLINT_DOCS_URL
+#define GKLINT_DOCS_URL ""
+#endif
+// Where the documentation is published, as gklint was built (-DGKLINT_DOCS_URL); the
+// docsUrl setting overrides it.
+constexpr const char* kBuiltDocsUrl = GKLINT_DOCS_URL;
 namespace {
 
 namespace fs = std::filesystem;
@@ -337,7 +344,25 @@ std::vector<Diagnostic> GklintServer::diagnosticsOf(const DocumentAnalysis& anal
     d.message = analysis.hazard->message;
     return {d};
   }
-  return toDiagnostics(analysis.findings, source, analysis.snapshot.uri, options_.encoding);
+  std::vector<Diagnostic> out = toDiagnostics(analysis.findings, source, analysis.snapshot.uri, options_.encoding);
+  linkRuleDocs(out, analysis);
+  return out;
+}
+
+// codeDescription for the built-in rules (they have a page under docs/rules/; a supervisor's
+// own rules have none), when the documentation is published somewhere.
+void GklintServer::linkRuleDocs(std::vector<Diagnostic>& diagnostics, const DocumentAnalysis& analysis) const {
+  std::string base;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    base = settings_.docsUrl.value_or(kBuiltDocsUrl);
+  }
+  if (base.empty() || !analysis.rules) return;
+  if (base.back() != '/') base += '/';
+  for (Diagnostic& d : diagnostics) {
+    const Check* check = d.code.empty() ? nullptr : analysis.rules->find(d.code);
+    if (check && check->info().mark.file.rfind("builtin:", 0) == 0) d.codeHref = base + "docs/rules/" + d.code + ".md";
+  }
 }
 
 void GklintServer::scheduleDiagnostics(const DocumentUri& uri, std::chrono::milliseconds delay) {

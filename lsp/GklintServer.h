@@ -117,6 +117,7 @@ class GklintServer {
   void scheduleDiagnostics(const DocumentUri& uri, std::chrono::milliseconds delay);
   void publishLatest(const DocumentUri& uri);
   std::vector<Diagnostic> diagnosticsOf(const DocumentAnalysis& analysis) const;
+  void linkRuleDocs(std::vector<Diagnostic>& diagnostics, const DocumentAnalysis& analysis) const;
   // Runs `work` with the latest analysis on the worker; answers errors itself.
   template <typename T>
   void withAnalysis(const DocumentUri& uri, CancelToken token, Callback<T> reply,

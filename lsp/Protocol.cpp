@@ -201,6 +201,18 @@ bool fromJSON(const json& v, GklintSettings& out, JsonPath path) {
     if (!configPath->is_string()) return path.field("configPath").fail("expected a string");
     if (!configPath->get<std::string>().empty()) out.configPath = configPath->get<std::string>();
   }
+  auto docsUrl = v.find("docsUrl");
+  if (docsUrl != v.end() && !docsUrl->is_null()) {
+    if (!docsUrl->is_string()) return path.field("docsUrl").fail("expected a string");
+    std::string url = docsUrl->get<std::string>();
+    if (!url.empty()) {
+      if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0 && url.rfind("file://", 0) != 0) {
+        return path.field("docsUrl").fail("expected an http://, https:// or file:// URL");
+      }
+      if (url.back() != '/') url += '/';
+      out.docsUrl = url;
+    }
+  }
   auto severities = v.find("severities");
   if (severities != v.end() && !severities->is_null()) {
     if (!severities->is_object()) return path.field("severities").fail("expected an object of rule id → severity");
@@ -307,7 +319,7 @@ bool fromJSON(const json& v, DidChangeConfigurationParams& out, JsonPath path) {
   if (auto section = settings->find("gklint"); section != settings->end() && section->is_object()) {
     ours = &*section;
   } else if (settings->contains("ruleFolders") || settings->contains("ruleFiles") || settings->contains("year") ||
-             settings->contains("configPath") || settings->contains("severities")) {
+             settings->contains("configPath") || settings->contains("severities") || settings->contains("docsUrl")) {
     ours = &*settings;
   }
   if (ours == nullptr) return true;
@@ -361,6 +373,11 @@ bool fromJSON(const json& v, Diagnostic& out, JsonPath path) {
   if (auto code = v.find("code"); code != v.end()) {
     if (code->is_string()) out.code = code->get<std::string>();
     else if (code->is_number_integer()) out.code = std::to_string(code->get<int64_t>());
+  }
+  if (auto description = v.find("codeDescription"); description != v.end() && description->is_object()) {
+    if (auto href = description->find("href"); href != description->end() && href->is_string()) {
+      out.codeHref = href->get<std::string>();
+    }
   }
   return true;
 }
@@ -423,6 +440,7 @@ json toJSON(const Diagnostic& d) {
   json out = {{"range", toJSON(d.range)}, {"severity", static_cast<int>(d.severity)}, {"source", d.source},
               {"message", d.message}};
   if (!d.code.empty()) out["code"] = d.code;
+  if (!d.codeHref.empty()) out["codeDescription"] = {{"href", d.codeHref}};
   if (!d.relatedInformation.empty()) {
     json related = json::array();
     for (const auto& r : d.relatedInformation) related.push_back({{"location", toJSON(r.location)}, {"message", r.message}});
@@ -512,6 +530,11 @@ std::string toJSONText(const PublishDiagnosticsParams& p) {
       out += "\"code\":";
       appendString(out, d.code);
       out.push_back(',');
+    }
+    if (!d.codeHref.empty()) {
+      out += "\"codeDescription\":{\"href\":";
+      appendString(out, d.codeHref);
+      out += "},";
     }
     out += "\"message\":";
     appendString(out, d.message);

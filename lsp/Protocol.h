@@ -160,6 +160,10 @@ struct GklintSettings {
   // config's `rules:` in this order: "*", then category globs, then ids (the more specific
   // wins, whatever order the client's JSON object has).
   std::vector<std::pair<std::string, std::string>> severities;
+  // Where the documentation is published (an http(s) or file URL; a '/' is added when
+  // missing): each built-in rule's diagnostics link to DOCS_URL + "docs/rules/<id>.md"
+  // (codeDescription). Absent: the URL gklint was built with (-DGKLINT_DOCS_URL), if any.
+  std::optional<std::string> docsUrl;
 };
 
 enum class PositionEncoding { Utf8, Utf16 };
@@ -283,6 +287,7 @@ struct Diagnostic {
   Range range;
   DiagnosticSeverity severity = DiagnosticSeverity::Warning;
   std::string code;  // the rule id; empty for problems that are not findings (unreadable text)
+  std::string codeHref;  // codeDescription.href: the rule's documentation page; empty for none
   std::string source = "gklint";
   std::string message;
   std::vector<DiagnosticRelatedInformation> relatedInformation;

@@ -7,7 +7,7 @@ const vscode = require('vscode');
 const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
 
 // The settings the server understands (lsp/Protocol.h GklintSettings).
-const SERVER_SETTINGS = ['configPath', 'ruleFolders', 'ruleFiles', 'year', 'severities'];
+const SERVER_SETTINGS = ['configPath', 'ruleFolders', 'ruleFiles', 'year', 'severities', 'docsUrl'];
 
 let client;
 

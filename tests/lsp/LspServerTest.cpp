@@ -194,6 +194,25 @@ TEST_CASE("diagnostics carry the rule id, source, severity and message", "[lsp][
   CHECK(withCode(diagnostics, "content/publication-missing").at(0)["severity"] == 3);
 }
 
+TEST_CASE("with docsUrl set, built-in rules' diagnostics link to their page", "[lsp][server][diagnostics]") {
+  TestClient client;
+  client.initialize(TestClient::defaultCapabilities(), {{"docsUrl", "https://docs.example.gov.cn/gklint"}});
+  client.open(kUri002, readFile(seedPath(kSeed002)));
+  json diagnostics = client.lastPublished(kUri002)["diagnostics"];
+  REQUIRE_FALSE(diagnostics.empty());
+  for (const json& d : diagnostics) {
+    CHECK(d["codeDescription"]["href"] ==
+          "https://docs.example.gov.cn/gklint/docs/rules/" + d["code"].get<std::string>() + ".md");
+  }
+  // A later didChangeConfiguration without docsUrl falls back to the built-in default (none
+  // in this build): no links.
+  client.notify("workspace/didChangeConfiguration", {{"settings", {{"gklint", {{"year", 2021}}}}}});
+  client.change(kUri002, 2, json::array({{{"range", range(0, 0, 0, 0)}, {"text", " "}}}));
+  for (const json& d : client.lastPublished(kUri002)["diagnostics"]) {
+    CHECK(d.contains("codeDescription") == (std::string(GKLINT_TEST_DOCS_URL) != ""));
+  }
+}
+
 TEST_CASE("didClose clears the document's diagnostics", "[lsp][server][diagnostics]") {
   TestClient client;
   client.initialize();

@@ -83,6 +83,13 @@ TEST_CASE("settings come from initializationOptions and didChangeConfiguration",
   CHECK(bad.error().message == "params.settings.year: expected a year from 1990 to 2100");
 }
 
+TEST_CASE("a docsUrl that is not a URL is a settings error", "[lsp][protocol]") {
+  Expected<DidChangeConfigurationParams> bad =
+      parseParams<DidChangeConfigurationParams>({{"settings", {{"docsUrl", "docs/rules"}}}});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message == "params.settings.docsUrl: expected an http://, https:// or file:// URL");
+}
+
 TEST_CASE("request ids are integers or strings", "[lsp][protocol]") {
   CHECK(parseParams<CancelParams>({{"id", 12}})->id == RequestId(int64_t{12}));
   CHECK(parseParams<CancelParams>({{"id", "abc"}})->id == RequestId(std::string("abc")));

@@ -22,6 +22,7 @@ json sampleOf(const json& schema) {
   if (type == "array") return json::array({"rules"});
   if (type == "integer") return 2021;
   if (type == "object") return {{"text/*", "off"}};
+  if (schema["description"].get<std::string>().find("URL") != std::string::npos) return "https://docs.example.gov.cn/gklint/";
   return "config/.gklint.yaml";
 }
 
@@ -38,10 +39,10 @@ TEST_CASE("the VS Code client's settings are the server's settings", "[lsp][vsco
     serverKeys.insert(key);
     defaults[key] = it.value()["default"];
   }
-  CHECK(serverKeys == std::set<std::string>{"configPath", "ruleFolders", "ruleFiles", "severities", "year"});
+  CHECK(serverKeys == std::set<std::string>{"configPath", "docsUrl", "ruleFolders", "ruleFiles", "severities", "year"});
   // extension.js sends exactly those.
   const std::string extension = test::readFile(kPackage + "extension.js");
-  CHECK(extension.find("const SERVER_SETTINGS = ['configPath', 'ruleFolders', 'ruleFiles', 'year', 'severities'];") !=
+  CHECK(extension.find("const SERVER_SETTINGS = ['configPath', 'ruleFolders', 'ruleFiles', 'year', 'severities', 'docsUrl'];") !=
         std::string::npos);
 
   // The defaults, and a value of each setting's type, are accepted as the client sends them.
@@ -61,7 +62,8 @@ TEST_CASE("the VS Code client's settings are the server's settings", "[lsp][vsco
                         (key == "ruleFolders" && s.ruleFolders == std::vector<std::string>{"rules"}) ||
                         (key == "ruleFiles" && s.ruleFiles == std::vector<std::string>{"rules"}) ||
                         (key == "year" && s.year == 2021) ||
-                        (key == "severities" && s.severities.size() == 1 && s.severities[0].first == "text/*");
+                        (key == "severities" && s.severities.size() == 1 && s.severities[0].first == "text/*") ||
+                        (key == "docsUrl" && s.docsUrl == "https://docs.example.gov.cn/gklint/");
     CHECK(landed);
   }
 
