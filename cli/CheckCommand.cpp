@@ -91,9 +91,9 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
   // Publish date: --published, else the config's per-file dates, else its default date.
   analyze.publishDate = options.published;
   if (analyze.publishDate.empty() && loaded.fromFile) {
-    const std::string relative = relativeTo(loaded.config.root, path);
+    // Each glob is relative to the folder of the config file that wrote it.
     for (const auto& [glob, date] : loaded.config.publishDates) {
-      if (globMatches(glob, relative)) analyze.publishDate = date;
+      if (globMatches(glob.glob, relativeTo(glob.root, path))) analyze.publishDate = date;
     }
     if (analyze.publishDate.empty()) analyze.publishDate = loaded.config.publishDate;
   }

@@ -27,9 +27,8 @@ AnalyzeOptions LintConfig::analyzeOptions(const std::string& path) const {
   options.config = &config;
   if (!configPath.empty()) {
     if (!path.empty()) {
-      const std::string relative = pathRelativeTo(config.root, path);
       for (const auto& [glob, date] : config.publishDates) {
-        if (globMatches(glob, relative)) options.publishDate = date;
+        if (globMatches(glob.glob, pathRelativeTo(glob.root, path))) options.publishDate = date;
       }
     }
     if (options.publishDate.empty()) options.publishDate = config.publishDate;

@@ -93,7 +93,7 @@ class Resolver {
     }
     for (const std::string& glob : r.stringList("ignore")) out_.ignore.push_back({glob, folder});
     if (r.has("waivers")) out_.waiversPath = join(folder, r.string("waivers"));
-    readPublish(r);
+    readPublish(r, folder);
     r.finish();
     out_.files.push_back(path);
     stack_.pop_back();
@@ -127,7 +127,7 @@ class Resolver {
     }
   }
 
-  void readPublish(OptionReader& r) {
+  void readPublish(OptionReader& r, const std::string& folder) {
     YAML::Node node = r.node("publish");
     if (!node.IsDefined() || node.IsNull()) return;
     if (!node.IsMap()) {
@@ -146,7 +146,7 @@ class Resolver {
     if (dates.IsDefined() && dates.IsMap()) {
       for (auto it = dates.begin(); it != dates.end(); ++it) {
         const std::string d = it->second.IsScalar() ? it->second.Scalar() : "";
-        if (RE2::FullMatch(d, date)) out_.publishDates.push_back({it->first.Scalar(), d});
+        if (RE2::FullMatch(d, date)) out_.publishDates.push_back({{it->first.Scalar(), folder}, d});
         else p.error(it->second, "dates." + it->first.Scalar(), "a publish date must be written YYYY-MM-DD");
       }
     } else if (dates.IsDefined()) {

@@ -40,7 +40,7 @@ struct Config {
   std::string waiversPath;                 // absolute or relative to the working folder; "" for none
   // publish: {date: YYYY-MM-DD, dates: {glob: YYYY-MM-DD}, deadlines: {government|township|department: MM-DD}}
   std::string publishDate;                              // for every report under the config
-  std::vector<std::pair<std::string, std::string>> publishDates;  // glob (relative to root) → date
+  std::vector<std::pair<PathGlob, std::string>> publishDates;  // glob (of the config that wrote it) → date
   std::map<OrganKind, std::string> publishDeadlines;
   std::vector<std::string> files;          // the config files of the chain, base first
   std::vector<RuleDiagnostic> errors;      // located problems; the rest of the config still applies

@@ -197,6 +197,20 @@ TEST_CASE("publish/late checks the publish date against the body's deadline", "[
   CHECK(bad.err.find(":2:9: error: 'date' must be written YYYY-MM-DD [publish.date]") != std::string::npos);
 }
 
+TEST_CASE("a publish date glob inherited through extends is relative to the file that wrote it", "[config][publish][paths]") {
+  const fs::path dir = workspace("publish-extends");
+  const std::string report = (dir / "town" / "report.txt").string();  // a township's 2021 report, due 2022-01-31
+  write(dir / "town" / "report.txt", gklint::test::readWholeFile((dir / "report.txt").string()));
+  // The county's file names its reports relative to its own folder (the workspace root).
+  write(dir / "county.yaml", "publish:\n  dates: {\"town/*.txt\": \"2022-02-15\"}\n");
+  write(dir / "town" / ".gklint.yaml", "extends: [../county.yaml]\n");
+  Run late = runGklint({"check", "--fail-on", "never", report});
+  CHECK(late.out.find(report + ":3:1: warning: 报告发布日期2022-02-15晚于期限2022-01-31 [publish/late]") != std::string::npos);
+  // Relative to the nearest config (town/) the glob would name town/town/*.txt: no date, silent.
+  write(dir / "town" / ".gklint.yaml", "publish:\n  dates: {\"town/*.txt\": \"2022-02-15\"}\n");
+  CHECK(runGklint({"check", "--fail-on", "never", report}).out.find("[publish/late]") == std::string::npos);
+}
+
 TEST_CASE("config show and configuration errors name files relative to the working folder", "[config][paths]") {
   const fs::path dir = workspace("relative");
   write(dir / "county" / "base.yaml", "rules:\n  text/*: off\n");
