@@ -26,6 +26,17 @@ json findingJson(const ReportedFinding& f) {
     }
     j["fix"] = {{"title", *f.fixTitle}, {"safe", f.fixSafe}, {"edits", edits}};
   }
+  if (!f.related.empty()) {
+    json related = json::array();
+    for (const ReportedRelated& r : f.related) {
+      related.push_back({{"line", r.line},
+                         {"column", r.column},
+                         {"endLine", r.endLine},
+                         {"endColumn", r.endColumn},
+                         {"message", r.message}});
+    }
+    j["related"] = std::move(related);
+  }
   return j;
 }
 

@@ -76,8 +76,30 @@ class TableShapeCheck final : public Check {
       for (size_t k = 0; k < missing.size() && k < 5; ++k) detail += (k ? "、" : "") + std::string("“") + rowDisplayName(tmpl, missing[k]) + "”";
       if (missing.size() > 5) detail += "等";
     }
-    const ByteSpan at = truncated ? t.rows[lastPresent].labelSpan : t.anchor;
-    ctx.report(at.empty() ? t.rows[lastPresent].span : at, args(t, detail));
+    if (truncated) {
+      const ByteSpan at = t.rows[lastPresent].labelSpan;
+      ctx.report(at.empty() ? t.rows[lastPresent].span : at, args(t, detail));
+      return;
+    }
+    // Rows missing inside the table: at the row that follows the first gap, with the rows
+    // that follow the other gaps as related locations.
+    Finding& f = ctx.report(labelOf(t, nextPresent(t, missing.front())), args(t, detail));
+    for (size_t k = 1; k < missing.size(); ++k) {
+      const size_t next = nextPresent(t, missing[k]);
+      if (next == nextPresent(t, missing[k - 1])) continue;  // the same gap
+      f.related.push_back({labelOf(t, next), "此行之前缺少“" + rowDisplayName(tmpl, missing[k]) + "”"});
+    }
+  }
+
+  // The first present row after `row` (one exists when the table is not truncated there).
+  static size_t nextPresent(const BoundTable& t, size_t row) {
+    size_t next = row + 1;
+    while (next < t.rows.size() && !t.rows[next].present) ++next;
+    return next;
+  }
+
+  static ByteSpan labelOf(const BoundTable& t, size_t row) {
+    return t.rows[row].labelSpan.empty() ? t.rows[row].span : t.rows[row].labelSpan;
   }
 
   void reportValueCount(CheckContext& ctx, const BoundTable& t) const {

@@ -409,3 +409,27 @@ TEST_CASE("check --color always paints text output, tests and pipes get none by 
         "\033[1m" + path + ":13:37\033[0m: \033[1;36minfo\033[0m: 疑似错别字“设量”，应为“设置” \033[2m[text/typo]\033[0m\n");
   CHECK(runGklint({"check", path}).out.find('\033') == std::string::npos);
 }
+
+TEST_CASE("json: rows missing in several gaps name the rows after the other gaps as related places", "[cli][check][json]") {
+  const std::string md002 = std::string(GKLINT_TEST_DIR) + "/corpus/seeds-md/002_093c900e5eacee9f.md";
+  const CliRun r = runGklint({"check", "--format", "json", "--fail-on", "never", md002});
+  const json report = parseJson(r.out);
+  std::vector<json> missing;
+  for (const json& f : report["files"][0]["findings"]) {
+    if (f["rule"] == "table/rows-missing") missing.push_back(f);
+  }
+  REQUIRE(missing.size() == 2);
+  // 表二: one gap, no related places.
+  CHECK(missing[0]["line"] == 32);
+  CHECK_FALSE(missing[0].contains("related"));
+  // 表三: the first gap at the row after it ((三)2 at 80:9), the other three gaps related.
+  CHECK(missing[1]["line"] == 80);
+  CHECK(missing[1]["column"] == 9);
+  CHECK(missing[1]["related"] ==
+        json::array({{{"line", 95}, {"column", 9}, {"endLine", 95}, {"endColumn", 23},
+                      {"message", "此行之前缺少“（四）无法提供1.本机关不掌握相关政府信息”"}},
+                     {{"line", 106}, {"column", 9}, {"endLine", 106}, {"endColumn", 15},
+                      {"message", "此行之前缺少“（五）不予处理1.信访举报投诉类申请”"}},
+                     {{"line", 119}, {"column", 9}, {"endLine", 119}, {"endColumn", 48},
+                      {"message", "此行之前缺少“（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”"}}}));
+}
