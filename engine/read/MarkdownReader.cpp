@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/read/PipeTableScan.h"
 #include "engine/read/TreeSitter.h"
 #include "engine/text/Trim.h"
 
@@ -187,6 +188,22 @@ uint32_t nextLineStart(std::string_view text, uint32_t end) {
 class MarkdownBlockWalker {
  public:
   MarkdownBlockWalker(std::string_view text, ReadResult& out) : text_(text), out_(out) {}
+
+  // A table found by findPlainPipeTables, read as addTable reads the parser's pipe_table.
+  void addPlainTable(const PlainPipeTable& plain) {
+    RawTable table;
+    table.layout = TableLayout::Pipe;
+    table.span = trimSpan(text_, plain.region);
+    table.rows.reserve(plain.rows.size());
+    for (const ByteSpan& row : plain.rows) table.rows.push_back(splitPipeRow(trimSpan(text_, row)));
+    Block block;
+    block.kind = BlockKind::Table;
+    block.span = table.span;
+    block.content = table.span;
+    block.tableIndex = out_.tables.size();
+    out_.tables.push_back(std::move(table));
+    out_.blocks.push_back(block);
+  }
 
   void walk(Cursor& cursor, bool inQuote) {
     const TSNode node = cursor.node();
@@ -404,19 +421,72 @@ void addInlineMarkup(std::string_view text, Block& block) {
   collectMarkup(cursor, inlineSymbols(), block.content.begin, block.markup);
 }
 
+// The parser's ranges: the text minus the plain tables (each range starts at a line start).
+std::vector<TSRange> rangesAround(std::string_view text, const std::vector<PlainPipeTable>& tables) {
+  std::vector<TSRange> ranges;
+  uint32_t row = 0;
+  uint32_t counted = 0;  // newlines counted up to here
+  auto pointAt = [&](uint32_t offset) {
+    for (; counted < offset; ++counted) row += text[counted] == '\n';
+    return TSPoint{row, 0};
+  };
+  uint32_t from = 0;
+  for (const PlainPipeTable& t : tables) {
+    if (t.region.begin > from) ranges.push_back({pointAt(from), pointAt(t.region.begin), from, t.region.begin});
+    from = t.region.end;
+  }
+  const auto end = static_cast<uint32_t>(text.size());
+  if (end > from) {
+    TSPoint start = pointAt(from);
+    TSPoint stop = pointAt(end);
+    stop.column = end - lineStartOf(text, end);  // the last line may not end with a break
+    ranges.push_back({start, stop, from, end});
+  }
+  return ranges;
+}
+
+// Blocks in document order, and tables numbered in that order.
+void sortBlocks(ReadResult& result) {
+  std::stable_sort(result.blocks.begin(), result.blocks.end(),
+                   [](const Block& a, const Block& b) { return a.span.begin < b.span.begin; });
+  std::vector<RawTable> tables;
+  tables.reserve(result.tables.size());
+  for (Block& block : result.blocks) {
+    if (block.kind != BlockKind::Table) continue;
+    tables.push_back(std::move(result.tables[block.tableIndex]));
+    block.tableIndex = tables.size() - 1;
+  }
+  result.tables = std::move(tables);
+}
+
 }  // namespace
 
-ReadResult readMarkdown(std::string_view text) {
+ReadResult readMarkdown(std::string_view text, const MarkdownReadOptions& options) {
   ReadResult result;
+  const std::vector<PlainPipeTable> plain = options.readPlainTablesDirectly ? findPlainPipeTables(text)
+                                                                            : std::vector<PlainPipeTable>{};
+  const std::vector<TSRange> ranges = rangesAround(text, plain);
   TSParser* parser = ts::threadParser(tree_sitter_markdown());
-  ts::Tree tree(ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size())));
-  if (!tree) return result;
+  ts::Tree tree;
+  if (plain.empty()) {
+    tree.reset(ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size())));
+    if (!tree) return result;
+  } else if (!ranges.empty()) {
+    ts_parser_set_included_ranges(parser, ranges.data(), static_cast<uint32_t>(ranges.size()));
+    tree.reset(ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size())));
+    ts_parser_set_included_ranges(parser, nullptr, 0);  // the parser is reused for whole texts
+    if (!tree) return result;
+  }
   {
     MarkdownBlockWalker walker(text, result);
-    Cursor cursor(ts_tree_root_node(tree.get()));
-    walker.walk(cursor, false);
+    if (tree) {
+      Cursor cursor(ts_tree_root_node(tree.get()));
+      walker.walk(cursor, false);
+    }
+    for (const PlainPipeTable& t : plain) walker.addPlainTable(t);
   }
   tree.reset();  // the block tree is large; free it before the inline parses allocate theirs
+  if (!plain.empty()) sortBlocks(result);
   for (Block& block : result.blocks) {
     if (block.kind == BlockKind::Paragraph || block.kind == BlockKind::Heading) addInlineMarkup(text, block);
   }
