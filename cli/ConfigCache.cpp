@@ -112,9 +112,11 @@ const LoadedConfig& ConfigCache::forReport(const std::string& reportPath, std::v
 const LoadedConfig& ConfigCache::forFolder(const std::string& folder, std::vector<RuleDiagnostic>& errors) {
   if (noConfig_) return defaults_;
   if (!explicit_.empty()) return forConfigFile(explicit_, errors);
-  const auto config = findConfigFile(folder);
-  if (!config) return defaults_;
-  return forConfigFile(*config, errors);
+  // Reports come by the folder-full: look each folder's nearest config up once.
+  auto nearest = nearestByFolder_.find(folder);
+  if (nearest == nearestByFolder_.end()) nearest = nearestByFolder_.emplace(folder, findConfigFile(folder)).first;
+  if (!nearest->second) return defaults_;
+  return forConfigFile(*nearest->second, errors);
 }
 
 }  // namespace gklint::cli

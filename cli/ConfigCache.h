@@ -47,6 +47,7 @@ class ConfigCache {
   bool noConfig_;
   LoadedConfig defaults_;
   std::map<std::string, std::unique_ptr<LoadedConfig>> byPath_;
+  std::map<std::string, std::optional<std::string>> nearestByFolder_;  // folder → its nearest .gklint.yaml
 };
 
 // Path of `file` relative to the folder `root`, '/'-separated ("" root: the working folder).
