@@ -463,18 +463,19 @@ void sortBlocks(ReadResult& result) {
 
 ReadResult readMarkdown(std::string_view text, const MarkdownReadOptions& options) {
   ReadResult result;
-  const std::vector<PlainPipeTable> plain = options.readPlainTablesDirectly ? findPlainPipeTables(text)
-                                                                            : std::vector<PlainPipeTable>{};
+  std::vector<PlainPipeTable> plain = options.readPlainTablesDirectly ? findPlainPipeTables(text)
+                                                                      : std::vector<PlainPipeTable>{};
   const std::vector<TSRange> ranges = rangesAround(text, plain);
   TSParser* parser = ts::threadParser(tree_sitter_markdown());
+  // Ranges tree-sitter refuses (it never should) mean: parse everything, read no table directly.
+  if (!plain.empty() && !ranges.empty() &&
+      !ts_parser_set_included_ranges(parser, ranges.data(), static_cast<uint32_t>(ranges.size()))) {
+    plain.clear();
+  }
   ts::Tree tree;
-  if (plain.empty()) {
+  if (plain.empty() || !ranges.empty()) {
     tree.reset(ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size())));
-    if (!tree) return result;
-  } else if (!ranges.empty()) {
-    ts_parser_set_included_ranges(parser, ranges.data(), static_cast<uint32_t>(ranges.size()));
-    tree.reset(ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size())));
-    ts_parser_set_included_ranges(parser, nullptr, 0);  // the parser is reused for whole texts
+    if (!plain.empty()) ts_parser_set_included_ranges(parser, nullptr, 0);  // the parser is reused for whole texts
     if (!tree) return result;
   }
   {
