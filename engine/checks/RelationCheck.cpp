@@ -5,6 +5,7 @@
 // (row) crosses the only row (column) that also fails; else at the first cell of the left
 // side, or with `locate: nonzero` at the first non-zero cell. `when` restricts the relation
 // to positions where another relation holds.
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <sstream>
@@ -51,7 +52,7 @@ class RelationCheck final : public Check, public RelationRuleSource {
   void validateAgainst(const RuleSet& rules, std::vector<RuleDiagnostic>& errors) const override {
     bool anyTemplate = false;
     for (const TableTemplate& t : rules.templates.templates) {
-      if (t.table != table_) continue;
+      if (t.table != table_ || !appliesTo(t)) continue;
       anyTemplate = true;
       for (const Assertion& a : asserts_) {
         for (const std::string& key : unknownKeys(a.expr, axis_, t)) {
@@ -61,15 +62,24 @@ class RelationCheck final : public Check, public RelationRuleSource {
       }
     }
     if (!anyTemplate) {
-      errors.push_back({info().mark, info().id, "rule '" + info().id + "' names table '" + table_ + "', which no template defines"});
+      errors.push_back({info().mark, info().id,
+                        "rule '" + info().id + "' names table '" + table_ + "', which no template " +
+                            (info().applies.templates.empty() ? "" : "of the formats in its 'applies' ") + "defines"});
     }
+  }
+
+  // A rule limited to some report formats (`applies: {template: …}`) is checked and compiled
+  // only against those formats' templates: a trial-only relation may name trial-only keys.
+  bool appliesTo(const TableTemplate& t) const {
+    const std::vector<TemplateId>& formats = info().applies.templates;
+    return formats.empty() || std::find(formats.begin(), formats.end(), t.reportTemplate) != formats.end();
   }
 
   void compileAgainst(const TemplateCatalog& templates) override {
     compiled_.clear();
     const RelationAxis other = axis_ == RelationAxis::PerColumn ? RelationAxis::PerRow : RelationAxis::PerColumn;
     for (const TableTemplate& t : templates.templates) {
-      if (t.table != table_) continue;
+      if (t.table != table_ || !appliesTo(t)) continue;
       Compiled c{&t, {}, {}, std::nullopt};
       for (const Assertion& a : asserts_) c.asserts.emplace_back(a.expr, axis_, t);
       for (const RelationExpr& e : cross_) c.cross.emplace_back(e, other, t);

@@ -5,6 +5,7 @@
 // (blank, text, wrong count) leave a claim unchecked.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/checks/CheckRegistry.h"
@@ -45,7 +46,12 @@ class TableClaimCheck final : public Check {
   void validateAgainst(const RuleSet& rules, std::vector<RuleDiagnostic>& errors) const override {
     for (const Claim& c : claims_) {
       for (const TableTemplate& t : rules.templates.templates) {
-        if (t.table != c.table) continue;
+        // Only the formats the rule applies to (`applies: {template: …}`), if it names any.
+        const std::vector<TemplateId>& formats = info().applies.templates;
+        if (t.table != c.table ||
+            (!formats.empty() && std::find(formats.begin(), formats.end(), t.reportTemplate) == formats.end())) {
+          continue;
+        }
         for (const CellKey& k : c.cells) {
           if (t.rowIndex(k.row) < 0 || t.columnIndex(k.column) < 0) {
             errors.push_back({c.mark, info().id, "claim '" + c.name + "' names cell " + k.row + "." + k.column +

@@ -679,3 +679,35 @@ TEST_CASE("every check kind has a summary and a factory, and is used or document
   }
   CHECK(findCheckKind("regex") == nullptr);
 }
+
+TEST_CASE("a relation limited to one format is checked against that format's templates only", "[rules][relation]") {
+  // R22 (（六）2. 逾期未缴费) exists only in the 2021 template of 表三.
+  auto withBuiltins = [](const std::string& yaml) {
+    std::vector<RuleFile> files = builtinRuleFiles();
+    files.push_back({"t.yaml", yaml});
+    return loadRuleFiles(files);
+  };
+  auto rule = [](const std::string& format) {
+    return "rules:\n"
+           "  - id: local/t3-r22\n"
+           "    kind: relation\n"
+           "    severity: warning\n"
+           "    summary: 测试\n"
+           "    message: \"{where}\"\n" +
+           (format.empty() ? std::string() : "    applies: {template: " + format + "}\n") +
+           "    table: t3\n"
+           "    assert: R22 <= R24\n";
+  };
+  const RuleLoadResult only2021 = withBuiltins(rule("gov-2021"));
+  CHECK(diagnostics(only2021) == Strings{});
+  CHECK(only2021.rules.find("local/t3-r22") != nullptr);
+
+  const RuleLoadResult anyFormat = withBuiltins(rule(""));  // no applies line: the assert is on line 8
+  CHECK(diagnostics(anyFormat) ==
+        Strings{"t.yaml:8:13: error: relation 'R22 <= R24' names 'R22', which template gov-2019/t3 does not define [local/t3-r22]"});
+
+  const RuleLoadResult onlyTrial = withBuiltins(rule("gov-2019"));
+  CHECK(diagnostics(onlyTrial) ==
+        Strings{"t.yaml:9:13: error: relation 'R22 <= R24' names 'R22', which template gov-2019/t3 does not define [local/t3-r22]"});
+  CHECK(onlyTrial.rules.find("local/t3-r22") == nullptr);
+}
