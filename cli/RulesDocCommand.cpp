@@ -109,12 +109,21 @@ bool exampleSection(const RuleSet& rules, const RuleInfo& rule, bool shouldFire,
       error = e->mark.file + ":" + std::to_string(e->mark.line) + ": cannot run the example: " + outcome.error;
       return false;
     }
+    // A file named beside the rule file, as a link from the page when it is in the repository.
+    auto fileLink = [&](const std::string& file) {
+      const std::string fromRoot = fs::path(repoPathOf(rule.mark.file)).parent_path().append(file).lexically_normal().generic_string();
+      if (fromRoot.rfind("..", 0) == 0 || fs::path(file).is_absolute()) return code(file);
+      return "[" + fromRoot + "](" + toRoot + fromRoot + ")";
+    };
+    // What the example gives besides the report, as `gklint check` options would.
+    std::string context;
+    if (!e->previous.empty()) context += ", with last year's report " + fileLink(e->previous) + " (`--previous`)";
+    if (!e->published.empty()) context += ", published " + e->published + " (`--published`)";
     if (e->file.empty()) {
+      if (!context.empty()) page << "The report below" << context << ":\n\n";
       page << fenced(e->format == DocumentFormat::Markdown ? "markdown" : "text", e->text) << "\n";
     } else {
-      const std::string fromRoot = fs::path(repoPathOf(rule.mark.file)).parent_path().append(e->file).lexically_normal().generic_string();
-      if (fromRoot.rfind("..", 0) == 0 || fs::path(e->file).is_absolute()) page << "The report " << code(e->file) << ".\n\n";
-      else page << "The report [" << fromRoot << "](" << toRoot << fromRoot << ").\n\n";
+      page << "The report " << fileLink(e->file) << context << ".\n\n";
     }
     if (outcome.findings.empty()) {
       page << "gklint reports nothing for " << rule.id << ".\n\n";

@@ -156,6 +156,8 @@ void testExample(const RuleSet& rules, const RuleInfo& rule, const RuleExample& 
   std::string what = example.shouldFire ? "invalid example" : "valid example";
   if (example.count) what += " (count: " + std::to_string(*example.count) + ")";
   if (!example.file.empty()) what += " " + example.file;
+  if (!example.previous.empty()) what += " (previous: " + example.previous + ")";
+  if (!example.published.empty()) what += " (published " + example.published + ")";
   const std::string where = example.mark.file + ":" + std::to_string(example.mark.line);
 
   const ExampleOutcome outcome = runRuleExample(rules, rule, example, rulesDir);
@@ -303,6 +305,39 @@ std::string sourceRulesDir() {
   return fs::is_directory(rules / "gov", ec) ? rules.string() : "";
 }
 
+namespace {
+
+// Where an example's files are: beside the rule file (built-in rules: under --rules-dir).
+// Empty, with `error` set, when that folder cannot be known.
+fs::path exampleFolder(const RuleInfo& rule, const std::string& rulesDir, const std::string& fileName, std::string& error) {
+  const std::string& ruleFile = rule.mark.file;
+  if (ruleFile.rfind(kBuiltinPrefix, 0) != 0) return fs::path(ruleFile).parent_path();
+  if (rulesDir.empty()) {
+    error = "cannot find the rules/ folder of the source tree to read '" + fileName +
+            "' from; pass --rules-dir PATH/TO/gklint/rules";
+    return {};
+  }
+  return (fs::path(rulesDir) / ruleFile.substr(std::string(kBuiltinPrefix).size())).parent_path();
+}
+
+// Reads the example file `fileName` (relative to the example folder) into `bytes`; its
+// normalised path goes to `path`. False with `error` set when it cannot.
+bool readExampleFile(const RuleInfo& rule, const std::string& rulesDir, const std::string& fileName, std::string& path,
+                     std::string& bytes, std::string& error) {
+  const fs::path folder = exampleFolder(rule, rulesDir, fileName, error);
+  if (!error.empty()) return false;
+  const fs::path file = fs::path(fileName).is_absolute() ? fs::path(fileName) : folder / fileName;
+  path = file.lexically_normal().string();
+  if (readWholeFile(path, bytes)) return true;
+  error = "cannot read " + path;
+  if (rule.mark.file.rfind(kBuiltinPrefix, 0) == 0) {
+    error += " (built-in rules' example files are read relative to --rules-dir " + rulesDir + ")";
+  }
+  return false;
+}
+
+}  // namespace
+
 ExampleOutcome runRuleExample(const RuleSet& rules, const RuleInfo& rule, const RuleExample& example,
                               const std::string& rulesDir) {
   ExampleOutcome outcome;
@@ -310,32 +345,26 @@ ExampleOutcome runRuleExample(const RuleSet& rules, const RuleInfo& rule, const 
   DocumentFormat format = example.format;
   std::string name = example.mark.file + ":" + std::to_string(example.mark.line);
   if (!example.file.empty()) {
-    fs::path folder;
-    const std::string& ruleFile = rule.mark.file;
-    const bool builtin = ruleFile.rfind(kBuiltinPrefix, 0) == 0;
-    if (builtin) {
-      if (rulesDir.empty()) {
-        outcome.error = "cannot find the rules/ folder of the source tree to read '" + example.file +
-                        "' from; pass --rules-dir PATH/TO/gklint/rules";
-        return outcome;
-      }
-      folder = (fs::path(rulesDir) / ruleFile.substr(std::string(kBuiltinPrefix).size())).parent_path();
-    } else {
-      folder = fs::path(ruleFile).parent_path();
-    }
-    const fs::path file = fs::path(example.file).is_absolute() ? fs::path(example.file) : folder / example.file;
-    outcome.file = file.lexically_normal().string();
-    if (!readWholeFile(outcome.file, bytes)) {
-      outcome.error = "cannot read " + outcome.file;
-      if (builtin) outcome.error += " (built-in rules' example files are read relative to --rules-dir " + rulesDir + ")";
-      return outcome;
-    }
+    if (!readExampleFile(rule, rulesDir, example.file, outcome.file, bytes, outcome.error)) return outcome;
     // NOTE: RuleExample::format defaults to txt even when not written, so a file's own
     // extension decides; `format:` matters only for extensionless files.
     format = formatFromPath(outcome.file).value_or(example.format);
     name = outcome.file;
   }
-  const Analysis analysis = analyzeBytes(name, bytes, format, rules);
+  AnalyzeOptions options;
+  options.publishDate = example.published;
+  Analysis previous;
+  if (!example.previous.empty()) {
+    std::string previousPath, previousBytes;
+    if (!readExampleFile(rule, rulesDir, example.previous, previousPath, previousBytes, outcome.error)) return outcome;
+    previous = analyzeBytes(previousPath, previousBytes, formatFromPath(previousPath).value_or(DocumentFormat::Text), rules);
+    if (!previous.ok()) {
+      outcome.error = previousPath + ": " + previous.error;
+      return outcome;
+    }
+    options.previous = &*previous.document;
+  }
+  const Analysis analysis = analyzeBytes(name, bytes, format, rules, options);
   if (!analysis.ok()) {
     outcome.error = analysis.error;
     return outcome;

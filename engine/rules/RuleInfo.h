@@ -32,6 +32,8 @@ struct RuleExample {
   std::string file;                 // a report path relative to the rule file's folder
   DocumentFormat format = DocumentFormat::Text;
   std::optional<int> count;         // with shouldFire: exactly this many findings
+  std::string previous;             // last year's report (a path like `file`), for carry-over rules
+  std::string published;            // the publish date YYYY-MM-DD, for publish-deadline rules
   SourceMark mark;
 };
 

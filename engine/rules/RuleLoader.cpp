@@ -100,8 +100,8 @@ void readApplicability(OptionReader& rule, Applicability& out) {
   applies.finish();
 }
 
-// tests: {invalid: [{text|file, format, count}], valid: [{text|file, format}]}; a bare string
-// item is a text snippet.
+// tests: {invalid: [{text|file, format, count, previous, published}], valid: [{text|file,
+// format, previous, published}]}; a bare string item is a text snippet.
 void readExamples(OptionReader& rule, std::vector<RuleExample>& out) {
   YAML::Node node = rule.node("tests");
   if (!node.IsDefined() || node.IsNull()) return;
@@ -142,6 +142,12 @@ void readExamples(OptionReader& rule, std::vector<RuleExample>& out) {
       if (!parseFormat(format, example.format)) entry.error("format", "unknown format '" + format + "' (use txt or md)");
       example.count = entry.integer("count");
       if (example.count && !example.shouldFire) entry.error("count", "'count' is for invalid examples (how many findings)");
+      example.previous = entry.string("previous");
+      example.published = entry.string("published");
+      static const RE2 date(R"(\d{4}-\d{2}-\d{2})");
+      if (entry.has("published") && !RE2::FullMatch(example.published, date)) {
+        entry.error("published", "'published' must be a date written YYYY-MM-DD");
+      }
       entry.finish();
       out.push_back(std::move(example));
     }

@@ -80,8 +80,17 @@ TEST_CASE("a rule page links file examples and shows applicability and partial s
   CHECK(township.find("| Applies to | townships and sub-districts (乡, 镇, 街道) |\n") != std::string::npos);
   CHECK(township.find("| Defined in | [rules/gov/arith.yaml](../../../rules/gov/arith.yaml) |\n") != std::string::npos);
   CHECK(township.find("```markdown\n# 青山县石河乡人民政府2021年政府信息公开工作年度报告\n") != std::string::npos);
+  // An example with last year's report says so, and links both files.
   const std::string carry = readBytes((dir.path() / "rules/arith/carry-over.md").string());
-  CHECK(carry.find("### Reported\n\nThe rule file has no example that fires (`tests: invalid:`).\n") != std::string::npos);
+  CHECK(carry.find("### Reported\n\nThe report [docs/checks/examples/shihe-2022.txt](../../../docs/checks/examples/shihe-2022.txt), "
+                   "with last year's report [docs/checks/examples/compliant-2021.txt](../../../docs/checks/examples/compliant-2021.txt) "
+                   "(`--previous`).\n") != std::string::npos);
+  const std::string late = readBytes((dir.path() / "rules/publish/late.md").string());
+  CHECK(late.find("compliant-2021.txt), published 2022-02-15 (`--published`).\n\ngklint reports:\n\n```text\n"
+                  "1:1: warning: 报告发布日期2022-02-15晚于期限2022-01-31 [publish/late]\n") != std::string::npos);
+  // A rule without an example that fires says that instead.
+  const std::string waiver = readBytes((dir.path() / "rules/meta/expired-waiver.md").string());
+  CHECK(waiver.find("### Reported\n\nThe rule file has no example that fires (`tests: invalid:`).\n") != std::string::npos);
 }
 
 TEST_CASE("the rules index lists every rule by category", "[cli][rules-doc]") {

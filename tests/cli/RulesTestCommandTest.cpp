@@ -8,6 +8,7 @@
 
 #include "engine/rules/RuleSet.h"
 #include "tests/cli/CliTestSupport.h"
+#include "tests/support/FixtureRunner.h"
 
 using namespace gklint::clitest;
 
@@ -310,4 +311,61 @@ TEST_CASE("rules test takes a built-in pack's file on disk in place of the embed
                    "      + no finding\n") != std::string::npos);
   CHECK(r.out.find("structure/") == std::string::npos);
   CHECK(r.out.find("PASS  text/typo  " + text + ":") != std::string::npos);
+}
+
+TEST_CASE("rules test gives examples last year's report and a publish date", "[cli][rules-test]") {
+  TempDir dir;
+  const std::string examples = testPath("../docs/checks/examples/");
+  dir.write("local/reports/shihe-2022.txt", gklint::test::readWholeFile(examples + "shihe-2022.txt"));
+  dir.write("local/reports/shihe-2021.txt", gklint::test::readWholeFile(examples + "compliant-2021.txt"));
+  const std::string rules = dir.write("local/yearly.yaml", R"(rules:
+  - id: local/carry-over
+    kind: carry-over
+    severity: warning
+    summary: 上年结转与上年报告不一致
+    message: "{column}：{value}≠{previous}"
+    table: t3
+    row: R02
+    previous_row: R25
+    tests:
+      invalid:
+        - {file: reports/shihe-2022.txt, previous: reports/shihe-2021.txt, count: 2}
+      valid:
+        - {file: reports/shihe-2022.txt}
+  - id: local/late
+    kind: publish-deadline
+    severity: warning
+    summary: 发布晚于期限
+    message: "{date}>{deadline}"
+    deadlines: {government: "03-31", township: "01-31", department: "01-31"}
+    tests:
+      invalid:
+        - {file: reports/shihe-2021.txt, published: 2022-02-01}
+      valid:
+        - {file: reports/shihe-2021.txt, published: 2022-01-31}
+)");
+  const CliRun r = runGklint({"rules", "test", rules});
+  CHECK(r.err == "");
+  CHECK(r.out ==
+        "PASS  local/carry-over  " + rules + ":12  invalid example (count: 2) reports/shihe-2022.txt (previous: reports/shihe-2021.txt)\n"
+        "PASS  local/carry-over  " + rules + ":14  valid example reports/shihe-2022.txt\n"
+        "PASS  local/late  " + rules + ":23  invalid example reports/shihe-2021.txt (published 2022-02-01)\n"
+        "PASS  local/late  " + rules + ":25  valid example reports/shihe-2021.txt (published 2022-01-31)\n"
+        "4 cases: 4 passed, 0 failed\n");
+  CHECK(r.code == 0);
+
+  // A date that is not YYYY-MM-DD is a located error; a missing previous report says which.
+  const std::string broken = dir.write("local/broken.yaml", R"(rules:
+  - id: local/late
+    kind: publish-deadline
+    severity: warning
+    summary: 发布晚于期限
+    message: "{date}>{deadline}"
+    tests:
+      invalid:
+        - {file: reports/shihe-2021.txt, published: 2022.2.1}
+)");
+  const CliRun bad = runGklint({"rules", "test", broken});
+  CHECK(bad.err == broken + ":9:42: error: 'published' must be a date written YYYY-MM-DD [rules[0].tests.invalid[0].published]\n");
+  CHECK(bad.code == 2);
 }
