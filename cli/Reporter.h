@@ -19,7 +19,8 @@ struct Totals {
 };
 
 // Called as begin(), file() once per file in input order, end(). Files arrive as they are
-// linted, so a reporter must not need the whole batch in memory.
+// linted, so a reporter must not keep the reports themselves; the HTML page, which opens with
+// the totals, keeps only a summary row and the rendered findings of each.
 class Reporter {
  public:
   virtual ~Reporter() = default;

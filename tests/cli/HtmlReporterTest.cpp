@@ -247,7 +247,7 @@ TEST_CASE("html: the seed reports — facts, one row per report with its gate re
   CHECK(body.compare(body.size() - ending.size(), ending.size(), ending) == 0);
 }
 
-TEST_CASE("html: --fail-on decides the results and the exit code as in every format; the page does not depend on --jobs",
+TEST_CASE("html: --fail-on decides the results and the exit code as in every format, and the page does not depend on --jobs",
           "[cli][html]") {
   WorkingFolder here(kRepo);
   const std::string never = htmlOf({"--fail-on", "never", "tests/corpus/seeds/"}, 0);
@@ -287,7 +287,7 @@ TEST_CASE("html: relation findings list the places they relate", "[cli][html]") 
                        "<li><span class=\"pos\">65:16</span> “四、结转下年度继续办理”的“商业企业”：0</li></ul></td></tr>\n"));
 }
 
-TEST_CASE("html: a hostile file name is escaped everywhere; unreadable files are rows with their error", "[cli][html]") {
+TEST_CASE("html: a hostile file name is escaped everywhere, and unreadable files are rows with their error", "[cli][html]") {
   TempDir dir;
   dir.write("<script>alert(1)</script>.txt", readBytes(cliFixture("non-bmp-2021.txt")));
   dir.write("a&b'\".txt", "\x89PNG\r\n\x1a\n");
@@ -317,7 +317,7 @@ TEST_CASE("html: a hostile file name is escaped everywhere; unreadable files are
                        "(UTF-8) first</p>\n</details>\n"));
 }
 
-TEST_CASE("html: -o writes the page to a file; nothing on standard output or error", "[cli][html]") {
+TEST_CASE("html: -o writes the page to a file, nothing on standard output or error", "[cli][html]") {
   TempDir dir;
   const std::string out = (dir.path() / "summary.html").string();
   const CliRun r = runGklint({"check", "-f", "html", "-o", out, "--fail-on", "warning", cliFixture("warning-only-2021.txt")});
