@@ -191,7 +191,7 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
     return 2;
   }
   if (!isReportFormat(options.format)) {
-    err << "gklint: error: unknown output format '" << options.format << "' (use text, json, sarif or junit)\n";
+    err << "gklint: error: unknown output format '" << options.format << "' (use text, json, sarif, junit or html)\n";
     return 2;
   }
   CollectedFiles collected = collectFiles(options.paths);
@@ -250,6 +250,7 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
   ReporterOptions reporting;
   reporting.color = options.color && options.output.empty();
   reporting.rules = ruleCatalogue(builtin, fileConfigs);
+  reporting.title = options.title;
   if (options.failOn != "never") {
     Severity limit = Severity::Error;
     parseSeverity(options.failOn, limit);

@@ -13,9 +13,10 @@ namespace gklint::cli {
 
 struct CheckOptions {
   std::vector<std::string> paths;
-  std::string format = "text";     // text | json | sarif | junit
+  std::string format = "text";     // text | json | sarif | junit | html
   std::string output;              // --output FILE: the report goes there instead of standard output
   std::string failOn = "error";    // error | warning | info | never
+  std::string title;               // --title: html: a line under the page's heading
   std::optional<int> year;
   std::string encoding = "auto";   // auto | utf-8 | utf-16 | gb18030
   bool color = false;

@@ -68,9 +68,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   std::optional<int> year;
   CLI::App* checkCmd = app.add_subcommand("check", "Lint reports (.txt, .md files or folders) before publication");
   checkCmd->add_option("paths", check.paths, "Report files or folders")->required();
-  checkCmd->add_option("--format,-f", check.format, "Output format: text, json, sarif (SARIF 2.1.0) or junit (JUnit XML)")
+  checkCmd->add_option("--format,-f", check.format, "Output format: text, json, sarif (SARIF 2.1.0), junit (JUnit XML) or html (a summary page)")
       ->capture_default_str();
   checkCmd->add_option("--output,-o", check.output, "Write the findings to this file instead of standard output");
+  checkCmd->add_option("--title", check.title, "html: a line under the page's heading, e.g. which reports these are");
   checkCmd->add_option("--fail-on", check.failOn, "Exit 1 when a finding is at least: error, warning, info, never")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();

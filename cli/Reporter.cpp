@@ -6,9 +6,10 @@ std::unique_ptr<Reporter> makeTextReporter(std::ostream& out, std::ostream& err,
 std::unique_ptr<Reporter> makeJsonReporter(std::ostream& out);
 std::unique_ptr<Reporter> makeSarifReporter(std::ostream& out, std::vector<const RuleInfo*> rules);
 std::unique_ptr<Reporter> makeJunitReporter(std::ostream& out, std::optional<Severity> failOn);
+std::unique_ptr<Reporter> makeHtmlReporter(std::ostream& out, const ReporterOptions& options);
 
 bool isReportFormat(std::string_view format) {
-  return format == "text" || format == "json" || format == "sarif" || format == "junit";
+  return format == "text" || format == "json" || format == "sarif" || format == "junit" || format == "html";
 }
 
 std::unique_ptr<Reporter> makeReporter(std::string_view format, std::ostream& out, std::ostream& err,
@@ -17,6 +18,7 @@ std::unique_ptr<Reporter> makeReporter(std::string_view format, std::ostream& ou
   if (format == "json") return makeJsonReporter(out);
   if (format == "sarif") return makeSarifReporter(out, options.rules);
   if (format == "junit") return makeJunitReporter(out, options.failOn);
+  if (format == "html") return makeHtmlReporter(out, options);
   return nullptr;
 }
 
