@@ -67,7 +67,7 @@ TEST_CASE("junit: --fail-on info makes the non-BMP line's typo a failure at colu
                        "[structure/heading-numbering]\n</system-out>\n") != std::string::npos);
 }
 
-TEST_CASE("junit: an unreadable report is a suite with an error; text is escaped", "[cli][junit]") {
+TEST_CASE("junit: an unreadable report is a suite with an error, and text is escaped", "[cli][junit]") {
   TempDir dir;
   dir.write("a&b.txt", "\x89PNG\r\n\x1a\n");
   WorkingFolder here(dir.path());

@@ -114,7 +114,7 @@ TEST_CASE("sarif: relation findings carry the cells they relate as related locat
   CHECK_FALSE((*balance).contains("fixes"));
 }
 
-TEST_CASE("sarif: file URIs — percent-encoded names, absolute outside the working folder; unreadable files are notifications",
+TEST_CASE("sarif: file URIs — percent-encoded names, absolute outside the working folder, and unreadable files are notifications",
           "[cli][sarif]") {
   TempDir dir;
   dir.write("reports/石河乡 2022.txt", readBytes(cliFixture("non-bmp-2021.txt")));
@@ -136,7 +136,7 @@ TEST_CASE("sarif: file URIs — percent-encoded names, absolute outside the work
                                                                   {{"artifactLocation", {{"uri", "nothere.txt"}, {"uriBaseId", "%SRCROOT%"}}}}}}})}}})}}}));
 }
 
-TEST_CASE("check --output writes the report to a file; an unwritable one is an error", "[cli][sarif]") {
+TEST_CASE("check --output writes the report to a file, and an unwritable one is an error", "[cli][sarif]") {
   TempDir dir;
   const std::string out = (dir.path() / "gklint.sarif").string();
   const CliRun r = runGklint({"check", "-f", "sarif", "--output", out, "--fail-on", "never", cliFixture("non-bmp-2021.txt")});
