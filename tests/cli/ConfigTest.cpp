@@ -7,24 +7,15 @@
 #include <sstream>
 
 #include "cli/Cli.h"
+#include "tests/cli/CliTestSupport.h"
 #include "tests/support/FixtureRunner.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out, err;
-};
-
-Run runGklint(std::vector<std::string> args) {
-  std::vector<const char*> argv = {"gklint"};
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream o, e;
-  const int code = gklint::cli::run(static_cast<int>(argv.size()), argv.data(), o, e);
-  return {code, o.str(), e.str()};
-}
+using Run = gklint::clitest::CliRun;
+using gklint::clitest::runGklint;
 
 void write(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());

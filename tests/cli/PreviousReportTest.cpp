@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/Cli.h"
+#include "tests/cli/CliTestSupport.h"
 #include "tests/support/FixtureRunner.h"
 
 namespace fs = std::filesystem;
@@ -38,18 +39,8 @@ TEST_CASE("check --previous compares this year's 上年结转 with last year's �
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out, err;
-};
-
-Run runGklint(std::vector<std::string> args) {
-  std::vector<const char*> argv = {"gklint"};
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream o, e;
-  const int code = gklint::cli::run(static_cast<int>(argv.size()), argv.data(), o, e);
-  return {code, o.str(), e.str()};
-}
+using Run = gklint::clitest::CliRun;
+using gklint::clitest::runGklint;
 
 std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
   for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) text.replace(at, from.size(), to);
