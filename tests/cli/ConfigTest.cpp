@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "cli/Cli.h"
 #include "tests/cli/CliTestSupport.h"
