@@ -9,7 +9,9 @@
 
 namespace gklint {
 
-enum class DocumentFormat { Text, Markdown };
+// The file formats gklint reads. Html, Docx and Pdf readers build the linted text themselves
+// and record where each piece came from (engine/text/Origin.h).
+enum class DocumentFormat { Text, Markdown, Html, Docx, Pdf };
 
 enum class BlockKind {
   Paragraph,  // one line of prose (readers split multi-line paragraphs into lines)

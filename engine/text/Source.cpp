@@ -20,6 +20,9 @@ std::string_view encodingName(Encoding encoding) {
 Source::Source(std::string path, std::string text, Encoding encoding)
     : path_(std::move(path)), text_(std::move(text)), encoding_(encoding), lines_(text_) {}
 
+Source::Source(std::string path, std::string text, Encoding encoding, std::shared_ptr<const OriginMap> origin)
+    : path_(std::move(path)), text_(std::move(text)), encoding_(encoding), lines_(text_), origin_(std::move(origin)) {}
+
 Position Source::position(uint32_t offset, ColumnUnit unit) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
   while (offset > 0 && offset < text_.size() && (static_cast<unsigned char>(text_[offset]) & 0xC0) == 0x80) {

@@ -2,11 +2,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "engine/model/ByteSpan.h"
 #include "engine/text/LineIndex.h"
+#include "engine/text/Origin.h"
 
 namespace gklint {
 
@@ -28,6 +30,9 @@ struct Position {
 class Source {
  public:
   Source(std::string path, std::string text, Encoding encoding = Encoding::Utf8);
+  // A report whose file is not its linted text (HTML, Word, PDF): `text` is what its reader built,
+  // `origin` says where each piece of it came from in the file.
+  Source(std::string path, std::string text, Encoding encoding, std::shared_ptr<const OriginMap> origin);
 
   const std::string& path() const { return path_; }
   std::string_view text() const { return text_; }
@@ -42,12 +47,15 @@ class Source {
   uint32_t offsetAt(Position pos, ColumnUnit unit) const;
   // The text of 0-based `line` without its terminator.
   std::string_view lineText(size_t line) const;
+  // Where the text came from in the file; null when the file is the text (.txt, .md).
+  const OriginMap* origin() const { return origin_.get(); }
 
  private:
   std::string path_;
   std::string text_;
   Encoding encoding_;
   LineIndex lines_;
+  std::shared_ptr<const OriginMap> origin_;
 };
 
 // Converts ascending byte offsets of one Source to positions in amortised O(distance moved),
