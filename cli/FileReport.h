@@ -21,11 +21,16 @@ struct ReportedRelated {
   std::string message;
 };
 
+inline constexpr size_t kExcerptBytes = 160;
+
 struct ReportedFinding {
   std::string rule;
   Severity severity = Severity::Warning;
   std::string message;
   int line = 0, column = 0, endLine = 0, endColumn = 0;  // 1-based, code points, end exclusive
+  // The finding's own text (its span, at most kExcerptBytes, cut at a character boundary):
+  // what anchors it when lines move (the GitLab fingerprint).
+  std::string excerpt;
   std::optional<std::string> fixTitle;
   bool fixSafe = true;  // applied by --fix; unsafe fixes are for the editor only
   std::vector<ReportedEdit> fixEdits;

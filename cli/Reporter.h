@@ -38,11 +38,12 @@ struct ReporterOptions {
   std::string documentationUri = kDocumentationUri;
 };
 
-// Whether `format` names a reporter: text, json, sarif, junit, html.
+// Whether `format` names a reporter: text, json, sarif, junit, html, github, gitlab.
 bool isReportFormat(std::string_view format);
 
-// "text", "json", "sarif" (SARIF 2.1.0), "junit" (JUnit XML) or "html" (one self-contained page
-// for a batch); null for an unknown name.
+// "text", "json", "sarif" (SARIF 2.1.0), "junit" (JUnit XML), "html" (one self-contained page
+// for a batch), "github" (GitHub Actions workflow commands) or "gitlab" (GitLab Code Quality
+// JSON); null for an unknown name.
 std::unique_ptr<Reporter> makeReporter(std::string_view format, std::ostream& out, std::ostream& err,
                                        const ReporterOptions& options);
 
