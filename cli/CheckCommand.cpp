@@ -12,6 +12,7 @@
 #include "cli/ConfigCache.h"
 #include "cli/FileCollector.h"
 #include "cli/PreviousReport.h"
+#include "cli/Progress.h"
 #include "cli/ReportFile.h"
 #include "cli/Reporter.h"
 #include "engine/Analyzer.h"
@@ -20,6 +21,9 @@
 
 namespace gklint::cli {
 namespace {
+
+constexpr const char* kStdinDevice = "/dev/stdin";
+constexpr const char* kStdinName = "<stdin>";  // when --stdin-filename does not name it
 
 // Files analysed concurrently per batch and per thread; bounds memory whatever the folder size.
 constexpr size_t kFilesPerThreadInBatch = 8;
@@ -33,7 +37,8 @@ ReportedEdit toReportedEdit(const Source& source, const TextEdit& edit) {
 
 // Applies the fixes (up to a few rounds, as fixes that overlap wait for the next round),
 // writes UTF-8 files back, and returns the analysis of the fixed text.
-Analysis fixFile(const std::string& path, const std::string& original, Analysis analysis, const AnalyzeOptions& analyze,
+Analysis fixFile(const std::string& path, DocumentFormat format, const std::string& original, Analysis analysis,
+                 const AnalyzeOptions& analyze,
                  const RuleSet& rules, FileReport& report) {
   const Encoding encoding = analysis.source->encoding();
   if (encoding != Encoding::Utf8 && encoding != Encoding::Utf8Bom) {
@@ -48,7 +53,7 @@ Analysis fixFile(const std::string& path, const std::string& original, Analysis 
     FixResult fixed = applyFixes(text, analysis.findings);
     if (fixed.applied == 0) break;
     total += fixed.applied;
-    Analysis next = analyzeBytes(path, fixed.text, *formatFromPath(path), rules, analyze);
+    Analysis next = analyzeBytes(path, fixed.text, format, rules, analyze);
     if (!next.ok()) break;  // cannot happen for valid UTF-8 edits; keep the last good state
     text = std::move(fixed.text);
     analysis = std::move(next);
@@ -82,7 +87,11 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
   FileReport report;
   report.path = path;
   std::string bytes;
-  if (!readReportFile(path, options.maxFileBytes, bytes, report.error)) return report;
+  if (!readReportFile(options.paths == std::vector<std::string>{"-"} ? kStdinDevice : path, options.maxFileBytes, bytes,
+                      report.error)) {
+    return report;
+  }
+  const DocumentFormat format = formatFromPath(path).value_or(DocumentFormat::Text);  // "<stdin>": text
   AnalyzeOptions analyze;
   analyze.encoding = encoding;
   analyze.year = options.year ? options.year : loaded.config.year;
@@ -97,7 +106,7 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
     }
     if (analyze.publishDate.empty()) analyze.publishDate = loaded.config.publishDate;
   }
-  Analysis analysis = analyzeBytes(path, bytes, *formatFromPath(path), rules, analyze);
+  Analysis analysis = analyzeBytes(path, bytes, format, rules, analyze);
   if (!analysis.ok()) {
     report.error = analysis.error;
     return report;
@@ -108,10 +117,10 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
     if (auto mismatch = previousReportMismatch(*analysis.document, *previous)) {
       report.warnings.push_back(std::move(*mismatch));
       analyze.previous = nullptr;
-      analysis = analyzeBytes(path, bytes, *formatFromPath(path), rules, analyze);
+      analysis = analyzeBytes(path, bytes, format, rules, analyze);
     }
   }
-  if (options.fix) analysis = fixFile(path, bytes, std::move(analysis), analyze, rules, report);
+  if (options.fix) analysis = fixFile(path, format, bytes, std::move(analysis), analyze, rules, report);
   if (loaded.waivers) {
     const size_t waived = applyWaivers(*loaded.waivers, relativeTo(loaded.waivers->root, path), *analysis.source, rules,
                                        analyze.config, today, analysis.findings);
@@ -141,6 +150,7 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
     } else {
       e = source.position(f.span.end, ColumnUnit::CodePoints);
     }
+    r.excerpt = std::string(spanText.substr(0, utf8::validPrefixLength(spanText.substr(0, kExcerptBytes))));
     r.line = static_cast<int>(b.line) + 1;
     r.column = static_cast<int>(b.column) + 1;
     r.endLine = static_cast<int>(e.line) + 1;
@@ -191,10 +201,35 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
     return 2;
   }
   if (!isReportFormat(options.format)) {
-    err << "gklint: error: unknown output format '" << options.format << "' (use text, json, sarif, junit or html)\n";
+    err << "gklint: error: unknown output format '" << options.format << "' (use text, json, sarif, junit, html, github or gitlab)\n";
     return 2;
   }
-  CollectedFiles collected = collectFiles(options.paths);
+  const bool fromStdin = options.paths == std::vector<std::string>{"-"};
+  if (!fromStdin && std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end()) {
+    err << "gklint: error: '-' (standard input) cannot be mixed with other paths; give it alone\n";
+    return 2;
+  }
+  if (fromStdin && options.fix) {
+    err << "gklint: error: --fix cannot rewrite standard input; save the report to a file and run gklint check --fix FILE\n";
+    return 2;
+  }
+  if (!options.stdinFilename.empty() && !fromStdin) {
+    err << "gklint: error: --stdin-filename names standard input; give '-' as the path\n";
+    return 2;
+  }
+  if (fromStdin && !options.stdinFilename.empty() && !formatFromPath(options.stdinFilename)) {
+    err << "gklint: error: --stdin-filename " << options.stdinFilename
+        << ": cannot tell the report's format from this name (use a .txt or .md name)\n";
+    return 2;
+  }
+  ProgressMode progressMode = ProgressMode::Auto;
+  if (!parseProgressMode(options.progress, progressMode)) {
+    err << "gklint: error: unknown --progress '" << options.progress << "' (use auto, always or never)\n";
+    return 2;
+  }
+  CollectedFiles collected;
+  if (fromStdin) collected.files.push_back(options.stdinFilename.empty() ? kStdinName : options.stdinFilename);
+  else collected = collectFiles(options.paths);
   // Each report's configuration, resolved up front (the linting threads only read it).
   ConfigCache configs(builtin, options.config, options.noConfig);
   std::vector<RuleDiagnostic> configErrors;
@@ -273,6 +308,7 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
   }
   const std::string today = options.today.empty() ? todayIso() : options.today;
   const size_t batchSize = jobs * kFilesPerThreadInBatch;
+  ProgressBar progress(err, files.size(), progressWanted(progressMode, options.stderrIsTerminal), progressDelay(progressMode));
   for (size_t start = 0; start < files.size(); start += batchSize) {
     const size_t count = std::min(batchSize, files.size() - start);
     std::vector<FileReport> batch(count);
@@ -280,6 +316,7 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
     auto work = [&] {
       for (size_t i = next++; i < count; i = next++) {
         batch[i] = lintFile(files[start + i], options, encoding, *fileConfigs[start + i], previousReport, today);
+        progress.fileDone();
       }
     };
     if (jobs == 1 || count == 1) {
@@ -289,6 +326,7 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
       for (unsigned t = 0; t < std::min<size_t>(jobs, count); ++t) threads.emplace_back(work);
       for (std::thread& t : threads) t.join();
     }
+    progress.pause();  // the reporter may write to the same terminal
     for (const FileReport& report : batch) {
       ++totals.files;
       if (!report.error.empty()) ++totals.failedFiles;
@@ -298,7 +336,9 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
       }
       reporter->file(report);
     }
+    progress.resume();
   }
+  progress.finish();
   reporter->end(totals);
   if (outputFile.is_open()) {
     outputFile.close();

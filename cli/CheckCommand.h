@@ -12,7 +12,7 @@
 namespace gklint::cli {
 
 struct CheckOptions {
-  std::vector<std::string> paths;
+  std::vector<std::string> paths;  // "-" alone: standard input
   std::string format = "text";     // text | json | sarif | junit | html
   std::string output;              // --output FILE: the report goes there instead of standard output
   std::string failOn = "error";    // error | warning | info | never
@@ -27,6 +27,9 @@ struct CheckOptions {
   bool noConfig = false;           // --no-config: built-in rules only
   std::string today;               // YYYY-MM-DD for waiver expiry; empty: the system date
   std::string published;           // --published YYYY-MM-DD for every report (publish/late)
+  std::string stdinFilename;       // --stdin-filename: names standard input (format, config, output)
+  std::string progress = "auto";   // --progress: auto | always | never (cli/Progress.h)
+  bool stderrIsTerminal = false;   // for --progress auto
   uint64_t maxFileBytes = 256ull << 20;
 };
 

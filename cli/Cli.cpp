@@ -67,8 +67,14 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   std::string color = "auto";
   std::optional<int> year;
   CLI::App* checkCmd = app.add_subcommand("check", "Lint reports (.txt, .md files or folders) before publication");
-  checkCmd->add_option("paths", check.paths, "Report files or folders")->required();
-  checkCmd->add_option("--format,-f", check.format, "Output format: text, json, sarif (SARIF 2.1.0), junit (JUnit XML) or html (a summary page)")
+  checkCmd->add_option("paths", check.paths, "Report files or folders; - reads one report from standard input")->required();
+  checkCmd->add_option("--stdin-filename", check.stdinFilename,
+                       "With -: the report's name, for its format (.txt, .md), its .gklint.yaml and the output");
+  checkCmd->add_option("--progress", check.progress,
+                       "Progress bar on standard error: auto (a terminal, not CI, after 1 s), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  checkCmd->add_option("--format,-f", check.format, "Output format: text, json, sarif (SARIF 2.1.0), junit (JUnit XML), html (a summary page), github (Actions annotations) or gitlab (Code Quality)")
       ->capture_default_str();
   checkCmd->add_option("--output,-o", check.output, "Write the findings to this file instead of standard output");
   checkCmd->add_option("--title", check.title, "html: a line under the page's heading, e.g. which reports these are");
@@ -150,6 +156,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     if (const char* today = std::getenv("GKLINT_TODAY")) check.today = today;  // for reproducible waiver tests
     check.year = year;
     check.color = colorWanted(color, out);
+    check.stderrIsTerminal = &err == &std::cerr && isatty(STDERR_FILENO);
     return runCheck(check, rules, out, err);
   }
   if (*docCmd) return runRulesDoc(docOptions, rules, out, err);

@@ -57,7 +57,7 @@ TEST_CASE("github: a finding after CJK and 𠀋 on its line is a notice at its c
         "title=text/typo::疑似错别字“设量”，应为“设置”\n");
 }
 
-TEST_CASE("github: % CR LF are escaped in messages; also , and : in file names and titles", "[cli][github]") {
+TEST_CASE("github: % CR LF are escaped in messages, and also , and : in file names and titles", "[cli][github]") {
   TempDir dir;
   dir.write(".gklint.yaml", "rule_paths: [./rules]\nrules:\n  \"*\": off\n  local/odd-marks: error\n");
   dir.write("rules/odd.yaml", kSpecialRule);

@@ -96,7 +96,7 @@ TEST_CASE("gitlab: fingerprints survive lines added above, and tell identical fi
   CHECK(after[1]["fingerprint"] == gklint::cli::sha256Hex(key("a.txt", "text/typo", "疑似错别字“设量”，应为“设置”", "设量", 1)));
 }
 
-TEST_CASE("gitlab: no findings is an empty array; an unreadable report is a critical issue", "[cli][gitlab]") {
+TEST_CASE("gitlab: no findings is an empty array, and an unreadable report is a critical issue", "[cli][gitlab]") {
   WorkingFolder here(kRepo);
   const CliRun clean = runGklint({"check", "--format", "gitlab", "tests/fixtures/cli/clean-2021.txt"});
   CHECK(clean.code == 0);
