@@ -11,6 +11,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev catch2 libbenchmark-dev libzip-dev libpugixml-dev
   libmimalloc-dev  # the executables' allocator (GKLINT_USE_MIMALLOC)
   neovim  # the real-editor test of the Language Server (tests/lsp/nvim)
+  python3-yaml  # tests/ci: reads .pre-commit-hooks.yaml and action.yml to run what they run
+  chromium fonts-noto-cjk  # tests/html: the summary page in a real browser (DOM and screenshot)
 )
 
 missing=()
