@@ -14,6 +14,7 @@
 #include "cli/PreviousReport.h"
 #include "cli/Progress.h"
 #include "cli/ReportFile.h"
+#include "cli/ReportedTables.h"
 #include "cli/Reporter.h"
 #include "engine/Analyzer.h"
 #include "engine/lint/FixApplier.h"
@@ -133,6 +134,7 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
     if (severity && info.applies.matches(*analysis.document)) report.rulesRun.push_back(info.id);
   }
   std::sort(report.rulesRun.begin(), report.rulesRun.end());
+  if (options.format == "html") report.tables = reportedTables(*analysis.document, source, rules, analysis.findings);
   report.year = analysis.document->year;
   report.templateName = std::string(templateName(analysis.document->templateId));
   report.encoding = std::string(encodingName(source.encoding()));

@@ -37,6 +37,40 @@ struct ReportedFinding {
   std::vector<ReportedRelated> related;
 };
 
+// One value cell of an official table as gklint read it, and the findings that name it.
+struct ReportedCell {
+  std::string column;   // template column key; "" when the row's cell count is wrong
+  std::string text;     // as written, white space removed; "" when blank
+  std::string state;    // number | blank | dash | text
+  int line = 0, column1 = 0;  // 1-based, code points (0: a blank the source never wrote)
+  std::vector<std::string> flaggedBy;  // rule ids of findings placed on this cell
+  std::vector<std::string> relatedTo;  // rule ids of findings that name it as a related place
+};
+
+struct ReportedTableRow {
+  std::string key, label;  // template key; the row's display name (group and label)
+  bool present = false;
+  int line = 0;
+  size_t expectedCells = 0;
+  std::vector<ReportedCell> cells;
+};
+
+// A relation the table breaks, evaluated: "（七）总计 21 ≠ 各项之和 20".
+struct ReportedRelation {
+  std::string rule;
+  std::string text;
+};
+
+// 表二/三/四 as bound to its template; filled only for reporters that draw tables (html).
+struct ReportedTable {
+  std::string table;  // t2 | t3 | t4
+  std::string title;
+  int line = 0;       // where the table starts
+  std::vector<std::pair<std::string, std::string>> columns;  // key, label
+  std::vector<ReportedTableRow> rows;
+  std::vector<ReportedRelation> broken;
+};
+
 struct FileReport {
   std::string path;
   std::string error;      // non-empty when the file could not be read or decoded
@@ -47,6 +81,7 @@ struct FileReport {
   std::vector<std::string> rulesRun;  // ids of the rules that ran on the file (applicable, not off), sorted
   std::vector<std::string> notes;     // e.g. what --fix did
   std::vector<std::string> warnings;  // about the run, not the report: e.g. a --previous that does not fit
+  std::vector<ReportedTable> tables;  // html only (cli/ReportedTables.h)
 };
 
 }  // namespace gklint::cli

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -31,10 +32,12 @@ size_t countOf(const std::string& page, const std::string& fragment) {
 }
 
 bool isNameChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+bool isAttributeNameChar(char c) { return isNameChar(c) || (c >= 'A' && c <= 'Z'); }
 
 // The first problem that keeps `page` from being well-formed as the reporter means to write it,
 // or "" — a strict subset of HTML5: the doctype, then elements closed in order (void elements
-// excepted), attribute values in double quotes, raw text only in <style>, no '<' or '>' in text,
+// excepted), attribute values in double quotes, raw text only in <style> and <script>, no '<'
+// or '>' in text, attribute names in lowercase but for SVG's camelCase (viewBox),
 // only the five entities the reporter writes; ids unique, every "#id" link resolved.
 std::string wellFormedProblem(const std::string& page) {
   static const std::set<std::string> kVoid = {"meta", "br", "hr", "img", "link"};
@@ -80,7 +83,7 @@ std::string wellFormedProblem(const std::string& page) {
         if (j >= page.size()) return "unterminated tag" + where(i);
         if (page[j] == '>') break;
         const size_t nameStart = j;
-        while (j < page.size() && isNameChar(page[j])) ++j;
+        while (j < page.size() && isAttributeNameChar(page[j])) ++j;
         const std::string attribute = page.substr(nameStart, j - nameStart);
         if (attribute.empty()) return "bad attribute" + where(j);
         if (page[j] != '=') continue;  // a boolean attribute such as `open`
@@ -99,9 +102,9 @@ std::string wellFormedProblem(const std::string& page) {
       }
       i = j + 1;
       if (kVoid.count(name) == 0) open.push_back(name);
-      if (name == "style") {
-        i = page.find("</style>", i);
-        if (i == std::string::npos) return "<style> not closed";
+      if (name == "style" || name == "script") {
+        i = page.find("</" + name + ">", i);
+        if (i == std::string::npos) return "<" + name + "> not closed";
       }
     }
   }
@@ -110,6 +113,25 @@ std::string wellFormedProblem(const std::string& page) {
     if (ids.count(target) == 0) return "link to #" + target + " which no element has";
   }
   return "";
+}
+
+// `page` without the data-* attributes the filters read (tested apart), so the markup
+// assertions below read as the page looks.
+std::string withoutData(const std::string& page) {
+  static const std::regex data(R"( data-[a-z-]+(="[^"]*")?)");
+  return std::regex_replace(page, data, "");
+}
+
+// `page` without the charts and filters (between </header><main> and the summary) and the
+// script at the end: the rest of the page, as it reads without script.
+std::string withoutChartsAndScript(std::string page) {
+  const size_t charts = page.find("<section id=\"charts\"");
+  const size_t summary = page.find("<section id=\"summary\">");
+  if (charts != std::string::npos && summary != std::string::npos) page.erase(charts, summary - charts);
+  const size_t script = page.find("<script>\n");
+  const size_t scriptEnd = page.find("</script>\n");
+  if (script != std::string::npos && scriptEnd != std::string::npos) page.erase(script, scriptEnd + 10 - script);
+  return page;
 }
 
 // The page from `gklint check --format html ARGS…`, checked to be well-formed.
@@ -185,12 +207,13 @@ TEST_CASE("html: the seed reports — facts, one row per report with its gate re
   const std::string page = htmlOf({"tests/corpus/seeds/"}, 1);
   CHECK(page.rfind("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n", 0) == 0);
   CHECK(contains(page, "<title>政府信息公开工作年度报告检查结果</title>\n"));
-  // Self-contained: no scripts, no external style sheets, images or fonts.
-  CHECK_FALSE(contains(page, "<script"));
+  // Self-contained: one inline script (the filters), no external style sheets, images or fonts.
+  CHECK(countOf(page, "<script") == 1);
+  CHECK(contains(page, "<script>\n(function(){"));
   CHECK_FALSE(contains(page, "<link"));
   CHECK_FALSE(contains(page, "src="));
   CHECK_FALSE(contains(page, "url("));
-  const std::string body = afterStyle(page);
+  const std::string body = withoutData(afterStyle(page));
   CHECK(body.rfind("</head>\n<body>\n<header>\n<h1>政府信息公开工作年度报告检查结果</h1>\n"
                    "<dl class=\"facts\">\n"
                    "<dt>检查工具</dt><dd>gklint 0.1.0</dd>\n"
@@ -243,8 +266,11 @@ TEST_CASE("html: the seed reports — facts, one row per report with its gate re
   CHECK(countOf(body, "<tr class=\"error\"><td class=\"pos\">") == 4);
   CHECK(countOf(body, "<tr class=\"warning\"><td class=\"pos\">") == 46);
   CHECK(countOf(body, "<tr class=\"info\"><td class=\"pos\">") == 115);
-  const std::string ending = "</details>\n</section>\n</main>\n</body>\n</html>\n";
-  CHECK(body.compare(body.size() - ending.size(), ending.size(), ending) == 0);
+  const std::string ending = "</details>\n</section>\n</main>\n<script>\n";
+  CHECK(contains(body, ending));
+  const std::string close = "</script>\n</body>\n</html>\n";
+  CHECK(body.compare(body.size() - close.size(), close.size(), close) == 0);
+  CHECK(countOf(body, "<section class=\"tables\">") == 5);  // every seed has tables gklint read
 }
 
 TEST_CASE("html: --fail-on decides the results and the exit code as in every format, and the page does not depend on --jobs",
@@ -261,10 +287,10 @@ TEST_CASE("html: --fail-on decides the results and the exit code as in every for
   const std::string info = htmlOf({"--fail-on", "info", "tests/fixtures/cli/info-only-2021.txt"}, 1);
   CHECK(contains(info, "<dt>判定标准</dt><dd><code>--fail-on info</code>：有任何问题的报告不通过</dd>\n"));
   CHECK(contains(info, "<td class=\"verdict\">未通过</td>"));
-  const std::string clean = htmlOf({"tests/fixtures/cli/clean-2021.txt"}, 0);
+  const std::string clean = withoutData(htmlOf({"tests/fixtures/cli/clean-2021.txt"}, 0));
   CHECK(contains(clean, "<td class=\"verdict\">通过</td>"));
   CHECK(contains(clean, "<h2>问题最多的规则</h2>\n<p>未发现问题。</p>\n</section>\n"));
-  CHECK(contains(clean, "<p class=\"meta\">2021年度 · 模板 gov-2021 · 编码 utf-8 · 错误 0，警告 0，提示 0</p>\n<p>未发现问题。</p>\n</details>\n"));
+  CHECK(contains(clean, "<p class=\"meta\">2021年度 · 模板 gov-2021 · 编码 utf-8 · 错误 0，警告 0，提示 0</p>\n<p>未发现问题。</p>\n<section class=\"tables\">"));
   // Deterministic: no time stamps, and the same page whatever the number of threads.
   CHECK(htmlOf({"-j", "1", "tests/corpus/seeds/"}, 1) == htmlOf({"-j", "2", "tests/corpus/seeds/"}, 1));
 }
@@ -272,7 +298,7 @@ TEST_CASE("html: --fail-on decides the results and the exit code as in every for
 TEST_CASE("html: a finding after CJK and a non-BMP character is at its code-point column, with its fix", "[cli][html]") {
   WorkingFolder here(kRepo);
   // Line 13: "（三）政府信息管理。…𠀋字调整设量相关栏目。" — 𠀋 (U+2000B) counts one.
-  const std::string page = htmlOf({"--fail-on", "info", "tests/fixtures/cli/non-bmp-2021.txt"}, 1);
+  const std::string page = withoutData(htmlOf({"--fail-on", "info", "tests/fixtures/cli/non-bmp-2021.txt"}, 1));
   CHECK(contains(page, "<tr class=\"info\"><td class=\"pos\">13:39</td><td class=\"severity\">提示</td>" +
                            builtinRuleCell("text/typo") +
                            "<td>疑似错别字“设量”，应为“设置”\n<p class=\"fix\">修改建议：改为“设置”（<code>--fix</code> 可自动修改）</p></td></tr>\n"));
@@ -280,7 +306,7 @@ TEST_CASE("html: a finding after CJK and a non-BMP character is at its code-poin
 
 TEST_CASE("html: relation findings list the places they relate", "[cli][html]") {
   WorkingFolder here(kRepo);
-  const std::string page = htmlOf({"docs/checks/examples/tab-t3-balance.txt"}, 1);
+  const std::string page = withoutData(htmlOf({"docs/checks/examples/tab-t3-balance.txt"}, 1));
   CHECK(contains(page, "<td>表三“商业企业”列：新收与上年结转之和为6，办理结果总计与结转下年之和为4，二者应相等\n"
                        "<ul class=\"related\"><li><span class=\"pos\">42:21</span> “二、上年结转政府信息公开申请数量”的“商业企业”：1</li>"
                        "<li><span class=\"pos\">64:11</span> “（七）总计”的“商业企业”：4</li>"
@@ -292,9 +318,9 @@ TEST_CASE("html: a hostile file name is escaped everywhere, and unreadable files
   dir.write("<script>alert(1)</script>.txt", readBytes(cliFixture("non-bmp-2021.txt")));
   dir.write("a&b'\".txt", "\x89PNG\r\n\x1a\n");
   WorkingFolder here(dir.path());
-  const std::string page =
-      htmlOf({"--fail-on", "info", "--title", "青山县<2022> & “乡镇”", "<script>alert(1)</script>.txt", "a&b'\".txt", "nothere.txt"}, 2);
-  CHECK_FALSE(contains(page, "<script"));
+  const std::string page = withoutData(
+      htmlOf({"--fail-on", "info", "--title", "青山县<2022> & “乡镇”", "<script>alert(1)</script>.txt", "a&b'\".txt", "nothere.txt"}, 2));
+  CHECK(countOf(page, "<script") == 1);  // the page's own
   CHECK(countOf(page, "&lt;script&gt;alert(1)&lt;/script&gt;.txt") == 2);  // the summary row and the report's heading
   CHECK(contains(page, "<title>青山县&lt;2022&gt; &amp; “乡镇” — 政府信息公开工作年度报告检查结果</title>\n"));
   CHECK(contains(page, "<h1>政府信息公开工作年度报告检查结果</h1>\n<p class=\"subtitle\">青山县&lt;2022&gt; &amp; “乡镇”</p>\n"));
@@ -324,7 +350,7 @@ TEST_CASE("html: -o writes the page to a file, nothing on standard output or err
   CHECK(r.code == 1);
   CHECK(r.out == "");
   CHECK(r.err == "");
-  const std::string page = readBytes(out);
+  const std::string page = withoutData(readBytes(out));
   CHECK(wellFormedProblem(page) == "");
   CHECK(contains(page, "<tr class=\"warning\"><td class=\"pos\">74:1</td><td class=\"severity\">警告</td>" +
                            builtinRuleCell("structure/heading-numbering") + "<td>一级标题编号“5、”应为“五、”\n"));
@@ -367,9 +393,9 @@ TEST_CASE("html: the whole page after the style sheet, for hand-made results wit
   broken.error = "invalid <UTF-8>";
 
   const std::string page = renderDirectly({hostile, broken}, options);
-  CHECK_FALSE(contains(page, "<script"));
+  CHECK(countOf(page, "<script") == 1);  // the page's own
   CHECK_FALSE(contains(page, "<img"));
-  CHECK(afterStyle(page) ==
+  CHECK(withoutChartsAndScript(withoutData(afterStyle(page))) ==
         "</head>\n<body>\n<header>\n<h1>政府信息公开工作年度报告检查结果</h1>\n"
         "<dl class=\"facts\">\n"
         "<dt>检查工具</dt><dd>gklint " + std::string(gklint::cli::kVersion) + "</dd>\n"
@@ -411,6 +437,14 @@ TEST_CASE("html: the whole page after the style sheet, for hand-made results wit
         "<summary>2. <span class=\"path\">bad\xEF\xBF\xBDname\xEF\xBF\xBD.txt</span> <span class=\"verdict\">无法读取</span></summary>\n"
         "<p class=\"read-error\">无法读取：invalid &lt;UTF-8&gt;</p>\n</details>\n"
         "</section>\n</main>\n</body>\n</html>\n");
+  // The filters offer what the batch holds; the charts count it.
+  CHECK(contains(page, "<select name=\"rule\"><option value=\"\">全部</option><option>local/x</option><option>text/typo</option></select>"));
+  CHECK(contains(page, "<select name=\"year\"><option value=\"\">全部</option><option>2021</option></select>"));
+  CHECK(contains(page, "<g class=\"bar fail\" data-label=\"未通过\" data-value=\"1\">"));
+  CHECK(contains(page, "<g class=\"bar warning\" data-label=\"local/x\" data-value=\"1\">"));
+  CHECK(contains(page, "<tr class=\"fail\" data-report data-result=\"fail\" data-year=\"2021\" data-severities=\"warning info\" "
+                       "data-rules=\"local/x text/typo\" data-n=\"1\""));
+  CHECK(contains(page, "<tr data-finding data-severity=\"warning\" data-rule=\"local/x\" class=\"warning\">"));
 
   // No documentation published: every rule id is plain text.
   options.documentationUri.clear();
@@ -425,4 +459,29 @@ TEST_CASE("html: the CLI links rule ids to their pages only when gklint was buil
   const std::string page = htmlOf({"--fail-on", "never", "tests/fixtures/cli/non-bmp-2021.txt"}, 0);
   CHECK(contains(page, "docs/rules/text/typo.md") == gklint::cli::hasDocumentationUri());
   CHECK(contains(page, "<a href=\"http") == gklint::cli::hasDocumentationUri());
+}
+
+TEST_CASE("html: each report's tables as gklint read them, the cells findings name highlighted, the broken sums written out",
+          "[cli][html]") {
+  WorkingFolder here(kRepo);
+  const std::string page = htmlOf({"tests/fixtures/reports/tables/line-t3-row-total.txt"}, 1);
+  CHECK(countOf(page, "<figure class=\"bound-table\" data-table=\"") == 3);
+  CHECK(contains(page, "<figure class=\"bound-table\" data-table=\"t3\">\n<figcaption>表三 收到和处理政府信息公开申请情况（表三）"
+                       "<span class=\"where\">（第68行起，按 gklint 的读取）</span></figcaption>\n"
+                       "<ul class=\"broken\"><li data-rule=\"arith/t3-result-sum\"><span class=\"relation\">“自然人”列：（七）总计 13 ≠ 21项之和 15</span> "
+                       "<code>arith/t3-result-sum</code></li><li data-rule=\"arith/t3-row-total\"><span class=\"relation\">“（一）予以公开”行：总计 9 ≠ 6项之和 11"
+                       "</span> <code>arith/t3-row-total</code></li></ul>\n"));
+  // Row （一）予以公开 (line 106): the cell both findings are placed on, then the cells they name.
+  CHECK(contains(page, "<tr data-key=\"R03\"><td class=\"num\">106</td><td class=\"label\">（一）予以公开</td>"
+                       "<td class=\"cell number flagged\" data-flagged=\"arith/t3-result-sum arith/t3-row-total\" "
+                       "title=\"第107行第2列：arith/t3-result-sum arith/t3-row-total\">7</td>"
+                       "<td class=\"cell number related\" data-related=\"arith/t3-row-total\" title=\"第108行第2列：相关 arith/t3-row-total\">2</td>"));
+  CHECK(countOf(page, "<td class=\"cell number flagged\"") == 1);
+  CHECK(countOf(page, "<td class=\"cell number related\"") == 27);
+  // A report without findings still shows its tables, nothing highlighted.
+  const std::string clean = htmlOf({"tests/fixtures/cli/clean-2021.txt"}, 0);
+  CHECK(countOf(clean, "<figure class=\"bound-table\"") == 3);
+  CHECK_FALSE(contains(clean, "data-flagged"));
+  CHECK_FALSE(contains(clean, "data-related"));
+  CHECK_FALSE(contains(clean, "<ul class=\"broken\">"));
 }
