@@ -104,7 +104,7 @@ TEST_CASE("usage errors exit 2", "[cli][check][usage]") {
     const CliRun r = runGklint({"check", "--format", "xml", cliFixture("clean-2021.txt")});
     CHECK(r.code == 2);
     CHECK(r.out == "");
-    CHECK(r.err == "gklint: error: unknown output format 'xml' (use text, json, sarif, junit or html)\n");
+    CHECK(r.err == "gklint: error: unknown output format 'xml' (use text, json, sarif, junit, html, github or gitlab)\n");
   }
   SECTION("unknown --fail-on") {
     const CliRun r = runGklint({"check", "--fail-on", "fatal", cliFixture("clean-2021.txt")});
