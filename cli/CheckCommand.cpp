@@ -15,6 +15,7 @@
 #include "cli/Progress.h"
 #include "cli/ReportFile.h"
 #include "cli/ReportedTables.h"
+#include "cli/StdinInput.h"
 #include "cli/Reporter.h"
 #include "engine/Analyzer.h"
 #include "engine/lint/FixApplier.h"
@@ -22,9 +23,6 @@
 
 namespace gklint::cli {
 namespace {
-
-constexpr const char* kStdinDevice = "/dev/stdin";
-constexpr const char* kStdinName = "<stdin>";  // when --stdin-filename does not name it
 
 // Files analysed concurrently per batch and per thread; bounds memory whatever the folder size.
 constexpr size_t kFilesPerThreadInBatch = 8;
@@ -88,10 +86,7 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
   FileReport report;
   report.path = path;
   std::string bytes;
-  if (!readReportFile(options.paths == std::vector<std::string>{"-"} ? kStdinDevice : path, options.maxFileBytes, bytes,
-                      report.error)) {
-    return report;
-  }
+  if (!readReportFile(readsStdin(options) ? kStdinDevice : path, options.maxFileBytes, bytes, report.error)) return report;
   const DocumentFormat format = formatFromPath(path).value_or(DocumentFormat::Text);  // "<stdin>": text
   AnalyzeOptions analyze;
   analyze.encoding = encoding;
@@ -206,22 +201,8 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
     err << "gklint: error: unknown output format '" << options.format << "' (use text, json, sarif, junit, html, github or gitlab)\n";
     return 2;
   }
-  const bool fromStdin = options.paths == std::vector<std::string>{"-"};
-  if (!fromStdin && std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end()) {
-    err << "gklint: error: '-' (standard input) cannot be mixed with other paths; give it alone\n";
-    return 2;
-  }
-  if (fromStdin && options.fix) {
-    err << "gklint: error: --fix cannot rewrite standard input; save the report to a file and run gklint check --fix FILE\n";
-    return 2;
-  }
-  if (!options.stdinFilename.empty() && !fromStdin) {
-    err << "gklint: error: --stdin-filename names standard input; give '-' as the path\n";
-    return 2;
-  }
-  if (fromStdin && !options.stdinFilename.empty() && !formatFromPath(options.stdinFilename)) {
-    err << "gklint: error: --stdin-filename " << options.stdinFilename
-        << ": cannot tell the report's format from this name (use a .txt or .md name)\n";
+  if (const std::string problem = stdinUsageError(options); !problem.empty()) {
+    err << "gklint: error: " << problem << "\n";
     return 2;
   }
   ProgressMode progressMode = ProgressMode::Auto;
@@ -230,7 +211,7 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
     return 2;
   }
   CollectedFiles collected;
-  if (fromStdin) collected.files.push_back(options.stdinFilename.empty() ? kStdinName : options.stdinFilename);
+  if (readsStdin(options)) collected.files.push_back(stdinReportName(options));
   else collected = collectFiles(options.paths);
   // Each report's configuration, resolved up front (the linting threads only read it).
   ConfigCache configs(builtin, options.config, options.noConfig);
