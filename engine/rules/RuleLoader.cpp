@@ -40,14 +40,17 @@ bool parseFormat(std::string_view name, DocumentFormat& out) {
 
 // year: 2021 | ">=2021" | "<=2020" | "2019..2020"
 bool parseYearRange(const std::string& spec, int& minYear, int& maxYear) {
+  // Compiled once, not per rule (start-up).
+  static const RE2 single(R"(\s*(\d{4})\s*)"), atLeast(R"(\s*>=\s*(\d{4})\s*)"), atMost(R"(\s*<=\s*(\d{4})\s*)"),
+      range(R"(\s*(\d{4})\s*\.\.\s*(\d{4})\s*)");
   int a = 0, b = 0;
-  if (RE2::FullMatch(spec, R"(\s*(\d{4})\s*)", &a)) {
+  if (RE2::FullMatch(spec, single, &a)) {
     minYear = maxYear = a;
-  } else if (RE2::FullMatch(spec, R"(\s*>=\s*(\d{4})\s*)", &a)) {
+  } else if (RE2::FullMatch(spec, atLeast, &a)) {
     minYear = a;
-  } else if (RE2::FullMatch(spec, R"(\s*<=\s*(\d{4})\s*)", &a)) {
+  } else if (RE2::FullMatch(spec, atMost, &a)) {
     maxYear = a;
-  } else if (RE2::FullMatch(spec, R"(\s*(\d{4})\s*\.\.\s*(\d{4})\s*)", &a, &b)) {
+  } else if (RE2::FullMatch(spec, range, &a, &b)) {
     minYear = a;
     maxYear = b;
   } else {
@@ -259,7 +262,8 @@ class Loader {
     RuleInfo info;
     info.mark = rule.markOf(node);
     info.id = rule.requiredString("id").value_or("");
-    if (!info.id.empty() && !RE2::FullMatch(info.id, R"([a-z][a-z0-9]*/[a-z0-9]+(?:-[a-z0-9]+)*)")) {
+    static const RE2 idShape(R"([a-z][a-z0-9]*/[a-z0-9]+(?:-[a-z0-9]+)*)");  // compiled once, not per rule
+    if (!info.id.empty() && !RE2::FullMatch(info.id, idShape)) {
       rule.error("id", "rule id '" + info.id + "' must look like category/kebab-name (e.g. text/typo)");
     }
     if (!info.id.empty() && result.rules.find(info.id) != nullptr) {
