@@ -11,7 +11,7 @@
 #   GKLINT_BENCH_RUNS  timed runs per whole command (default: 5)
 #   GKLINT_BENCH_REPS  Google Benchmark repetitions (default: 5)
 #   GKLINT_BENCH_CPU   the core everything is pinned to (default: 0)
-#   GKLINT_BENCH_ONLY  a subset of: pipeline commands rss (default: all three)
+#   GKLINT_BENCH_ONLY  a subset of: pipeline commands gate rss (default: all four)
 #   GKLINT_BENCH_FILTER  a --benchmark_filter regex for gklint_bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,7 @@ FILES=${GKLINT_BENCH_FILES:-2000}
 RUNS=${GKLINT_BENCH_RUNS:-5}
 REPS=${GKLINT_BENCH_REPS:-5}
 CPU=${GKLINT_BENCH_CPU:-0}
-ONLY=${GKLINT_BENCH_ONLY:-pipeline commands rss}
+ONLY=${GKLINT_BENCH_ONLY:-pipeline commands gate rss}
 GKLINT=$BUILD/gklint
 BENCH=$BUILD/bench/gklint_bench
 CORPUS=$OUT/corpus
@@ -99,7 +99,34 @@ if want commands; then
   fi
 fi
 
-# --- 3. peak memory as the folder grows --------------------------------------------------------
+# --- 3. the gate as CI runs it: every core, each output format, start-up ----------------------
+# Not pinned: `gklint check` uses every core by default. Interleaved runs (a burst of load hits
+# every command alike); user + sys and wall per run into gate.tsv.
+if want gate; then
+  echo "== the gate on every core, $RUNS runs each"
+  stamp gate
+  printf '一、总体情况\n' >"$RESULTS/one-line.txt"
+  : >"$RESULTS/gate.tsv"
+  gate_cmd() {  # name, then the command
+    local name=$1 t
+    shift
+    t=$({ time "$@" >/dev/null 2>&1; } 2>&1)
+    printf '%s\t%s\n' "$name" "$t" >>"$RESULTS/gate.tsv"
+  }
+  TIMEFORMAT=$'%R\t%U\t%S'
+  for run in $(seq 0 "$RUNS"); do  # run 0 warms the page cache and is dropped by summarize.py
+    for fmt in txt md; do
+      gate_cmd "gklint $fmt text #$run" "$GKLINT" check --fail-on never "$CORPUS/$fmt"
+      gate_cmd "grep $fmt #$run" grep -rcP "$PATTERN" "$CORPUS/$fmt"
+    done
+    for format in json sarif junit; do
+      gate_cmd "gklint txt $format #$run" "$GKLINT" check --fail-on never --format "$format" "$CORPUS/txt"
+    done
+    for _ in 1 2 3 4 5; do gate_cmd "start-up #$run" "$GKLINT" check --fail-on never "$RESULTS/one-line.txt"; done
+  done
+fi
+
+# --- 4. peak memory as the folder grows --------------------------------------------------------
 if want rss; then
   echo "== max RSS for 500, 1000, 2000 files"
   stamp rss

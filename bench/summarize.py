@@ -8,6 +8,9 @@ and RESULTS/meta.txt, and checks the targets:
   in-process   median pipeline per seed .txt <= 0.5 ms; per .md <= 1.5x the tree-sitter parse
   command      gklint check -j1 on one core: txt >= 20 MB/s, md >= 8 MB/s (ratio to grep -cP);
                judged on CPU time (user+sys), which a busy machine inflates far less than wall
+  gate         gklint check on every core: txt >= 40 MB/s, md >= 25 MB/s; --format json, sarif,
+               junit <= 1.15x the text output's time; a one-line report <= 6 ms (medians of wall
+               time, gate.tsv)
   memory       max RSS flat (within 10 %) from 500 to 2000 files
 Only the Python standard library is used.
 """
@@ -177,6 +180,55 @@ def print_rss(path, ok):
               + "  " + ("OK" if flat else "GROWS"))
 
 
+GATE_MB_S = {"txt": 40.0, "md": 25.0}
+GATE_FORMAT_X = 1.15
+GATE_START_MS = 6.0
+
+
+def print_gate(path, corpus, ok):
+    """gate.tsv: "name #run", wall, user, sys per line; run 0 (the warm-up) is dropped."""
+    runs = collections.defaultdict(list)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 4:
+                continue
+            name, run = parts[0].rsplit(" #", 1)
+            if run != "0":
+                runs[name].append((float(parts[1]), float(parts[2]) + float(parts[3])))
+    med = {n: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for n, v in runs.items()}
+    print("  %-18s %9s %9s %8s %9s  %s" % ("command", "wall s", "cpu s", "MB/s", "x grep", "target"))
+    for fmt in ("txt", "md"):
+        name = "gklint %s text" % fmt
+        if name not in med:
+            continue
+        size, _ = corpus_bytes(os.path.join(corpus, fmt))
+        wall, cpu = med[name]
+        rate = size / 1e6 / wall
+        good = rate >= GATE_MB_S[fmt]
+        ok.append(good)
+        grep = med.get("grep %s" % fmt, (0, 0))[0]
+        print("  %-18s %9.3f %9.3f %8.1f %9s  >= %.0f MB/s: %s" % (name, wall, cpu, rate, "%.0f" % (wall / grep) if grep else "-",
+                                                              GATE_MB_S[fmt], "OK" if good else "MISSED"))
+    text = med.get("gklint txt text")
+    for fmt in ("json", "sarif", "junit"):
+        name = "gklint txt %s" % fmt
+        if name not in med or not text:
+            continue
+        wall, cpu = med[name]
+        x = wall / text[0]
+        good = x <= GATE_FORMAT_X
+        ok.append(good)
+        print("  %-18s %9.3f %9.3f %8s %9s  <= %.2fx text: %s (%.2fx; cpu %.2fx)" % (name, wall, cpu, "", "", GATE_FORMAT_X,
+                                                                                "OK" if good else "MISSED", x, cpu / text[1]))
+    if "start-up" in med:
+        wall, cpu = med["start-up"]
+        good = wall * 1000 <= GATE_START_MS
+        ok.append(good)
+        print("  %-18s %9.4f %9.4f %8s %9s  <= %.0f ms: %s" % ("start-up (1 line)", wall, cpu, "", "", GATE_START_MS,
+                                                             "OK" if good else "MISSED"))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--results", required=True)
@@ -200,6 +252,12 @@ def main():
         print("Whole command on one core (gklint check -j1 --fail-on never vs grep -rcP over the same files)")
         stamp(args.results, "commands")
         print_commands(load_commands(args.results), args.corpus, ok)
+    gate = os.path.join(args.results, "gate.tsv")
+    if os.path.exists(gate):
+        print()
+        print("The gate on every core (gklint check --fail-on never; medians of wall time, run 0 dropped)")
+        stamp(args.results, "gate")
+        print_gate(gate, args.corpus, ok)
     rss = os.path.join(args.results, "rss.tsv")
     if os.path.exists(rss):
         print()

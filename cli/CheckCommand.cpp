@@ -1,7 +1,6 @@
 #include "cli/CheckCommand.h"
 
 #include <algorithm>
-#include <atomic>
 #include <fstream>
 #include <map>
 #include <ostream>
@@ -11,6 +10,7 @@
 
 #include "cli/ConfigCache.h"
 #include "cli/FileCollector.h"
+#include "cli/OrderedWork.h"
 #include "cli/PreviousReport.h"
 #include "cli/Progress.h"
 #include "cli/ReportFile.h"
@@ -24,7 +24,7 @@
 namespace gklint::cli {
 namespace {
 
-// Files analysed concurrently per batch and per thread; bounds memory whatever the folder size.
+// Reports linted ahead of the one being written, per thread; bounds memory whatever the folder size.
 constexpr size_t kFilesPerThreadInBatch = 8;
 
 ReportedEdit toReportedEdit(const Source& source, const TextEdit& edit) {
@@ -290,37 +290,31 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
     reporter->file(report);
   }
   const std::string today = options.today.empty() ? todayIso() : options.today;
-  const size_t batchSize = jobs * kFilesPerThreadInBatch;
   ProgressBar progress(err, files.size(), progressWanted(progressMode, options.stderrIsTerminal), progressDelay(progressMode));
-  for (size_t start = 0; start < files.size(); start += batchSize) {
-    const size_t count = std::min(batchSize, files.size() - start);
-    std::vector<FileReport> batch(count);
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i = next++; i < count; i = next++) {
-        batch[i] = lintFile(files[start + i], options, encoding, *fileConfigs[start + i], previousReport, today);
+  // Reports are written in input order as soon as each is linted; the threads never wait
+  // for a batch to finish, and at most jobs * kFilesPerThreadInBatch reports wait at once.
+  runInOrder<FileReport>(
+      files.size(), jobs, jobs * kFilesPerThreadInBatch,
+      [&](size_t i) {
+        FileReport report = lintFile(files[i], options, encoding, *fileConfigs[i], previousReport, today);
         progress.fileDone();
-      }
-    };
-    if (jobs == 1 || count == 1) {
-      work();
-    } else {
-      std::vector<std::thread> threads;
-      for (unsigned t = 0; t < std::min<size_t>(jobs, count); ++t) threads.emplace_back(work);
-      for (std::thread& t : threads) t.join();
-    }
-    progress.pause();  // the reporter may write to the same terminal
-    for (const FileReport& report : batch) {
-      ++totals.files;
-      if (!report.error.empty()) ++totals.failedFiles;
-      for (const ReportedFinding& f : report.findings) {
-        (f.severity == Severity::Error ? totals.errors : f.severity == Severity::Warning ? totals.warnings : totals.infos)++;
-        failed = failed || failsOn(f.severity, options.failOn);
-      }
-      reporter->file(report);
-    }
-    progress.resume();
-  }
+        return report;
+      },
+      [&](size_t, FileReport& report) {
+        ++totals.files;
+        if (!report.error.empty()) ++totals.failedFiles;
+        for (const ReportedFinding& f : report.findings) {
+          (f.severity == Severity::Error ? totals.errors : f.severity == Severity::Warning ? totals.warnings : totals.infos)++;
+          failed = failed || failsOn(f.severity, options.failOn);
+        }
+        // The reporter may write to the same terminal: the bar steps aside, and is redrawn at
+        // most once per report that prints something (clean reports print nothing).
+        const bool prints = !report.findings.empty() || !report.error.empty() || !report.notes.empty() ||
+                            !report.warnings.empty();
+        if (prints) progress.pause();
+        reporter->file(report);
+        if (prints) progress.resume();
+      });
   progress.finish();
   reporter->end(totals);
   if (outputFile.is_open()) {

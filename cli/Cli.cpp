@@ -26,9 +26,10 @@ bool colorWanted(const std::string& mode, std::ostream& out) {
   return &out == &std::cout && std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO);
 }
 
-// The built-in packs; an error here is a bug in gklint, reported rather than hidden.
-bool loadRules(RuleSet& rules, std::ostream& err) {
-  RuleLoadResult loaded = loadBuiltinRules();
+// The built-in packs; an error here is a bug in gklint, reported rather than hidden. Their
+// examples only for the commands that show them.
+bool loadRules(RuleSet& rules, RuleExamples examples, std::ostream& err) {
+  RuleLoadResult loaded = loadBuiltinRules(examples);
   for (const RuleDiagnostic& d : loaded.errors) err << formatRuleDiagnostic(d) << "\n";
   if (!loaded.errors.empty()) return false;
   rules = std::move(loaded.rules);
@@ -149,7 +150,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   if (*initCmd) return runInit(initFolder, out, err);
 
   RuleSet rules;
-  if (!loadRules(rules, err)) return kExitFailure;
+  if (!loadRules(rules, *docCmd ? RuleExamples::Load : RuleExamples::Skip, err)) return kExitFailure;
   if (*showCmd) return runConfigShow(showReport, showConfig, rules, out, err);
 
   if (*checkCmd) {

@@ -73,7 +73,7 @@ const LoadedConfig& ConfigCache::forConfigFile(const std::string& path, std::vec
   loaded->config = resolveConfig(shown, disk);
   errors.insert(errors.end(), loaded->config.errors.begin(), loaded->config.errors.end());
   if (!loaded->config.builtin || !loaded->config.ruleFiles.empty()) {
-    std::vector<RuleFile> files = loaded->config.builtin ? builtinRuleFiles() : std::vector<RuleFile>{};
+    std::vector<RuleFile> files = loaded->config.builtin ? builtinRuleFiles(RuleExamples::Skip) : std::vector<RuleFile>{};
     files.insert(files.end(), loaded->config.ruleFiles.begin(), loaded->config.ruleFiles.end());
     RuleLoadResult result = loadRuleFiles(files);
     errors.insert(errors.end(), result.errors.begin(), result.errors.end());

@@ -10,6 +10,7 @@
 #include <ostream>
 
 #include "cli/DisplayPath.h"
+#include "cli/JsonText.h"
 #include "cli/Reporter.h"
 #include "cli/Version.h"
 
@@ -55,8 +56,17 @@ json artifactLocation(const std::string& path) {
   return {{"uri", percentEncode(shown)}, {"uriBaseId", kSourceRoot}};
 }
 
-json region(int line, int column, int endLine, int endColumn) {
-  return {{"startLine", line}, {"startColumn", column}, {"endLine", endLine}, {"endColumn", endColumn}};
+// {"endColumn":…,"endLine":…,"startColumn":…,"startLine":…}, keys in dump()'s sorted order.
+void appendRegion(std::string& out, int line, int column, int endLine, int endColumn) {
+  out += "{\"endColumn\":";
+  appendJsonInt(out, endColumn);
+  out += ",\"endLine\":";
+  appendJsonInt(out, endLine);
+  out += ",\"startColumn\":";
+  appendJsonInt(out, column);
+  out += ",\"startLine\":";
+  appendJsonInt(out, line);
+  out += '}';
 }
 
 json ruleDescriptor(const RuleInfo& r) {
@@ -106,40 +116,64 @@ class SarifReporter final : public Reporter {
                                 {"message", {{"text", warning}}},
                                 {"locations", json::array({{{"physicalLocation", {{"artifactLocation", artifactLocation(report.path)}}}}})}});
     }
-    const json artifact = artifactLocation(report.path);
+    // Each result is written as dump() wrote its json tree (keys sorted), without building one.
+    const std::string artifact = dump(artifactLocation(report.path));
+    std::string& out = buffer_;
+    out.clear();
     for (const ReportedFinding& f : report.findings) {
-      json result = {{"ruleId", f.rule},
-                     {"level", sarifLevel(f.severity)},
-                     {"message", {{"text", f.message}}},
-                     {"locations", json::array({{{"physicalLocation",
-                                                  {{"artifactLocation", artifact},
-                                                   {"region", region(f.line, f.column, f.endLine, f.endColumn)}}}}})}};
-      if (auto it = ruleIndex_.find(f.rule); it != ruleIndex_.end()) result["ruleIndex"] = it->second;
+      if (!first_) out += ',';
+      first_ = false;
+      out += '{';
+      if (f.fixTitle) {
+        out += "\"fixes\":[{\"artifactChanges\":[{\"artifactLocation\":";
+        out += artifact;
+        out += ",\"replacements\":[";
+        for (size_t i = 0; i < f.fixEdits.size(); ++i) {
+          const ReportedEdit& e = f.fixEdits[i];
+          out += i > 0 ? ",{\"deletedRegion\":" : "{\"deletedRegion\":";
+          appendRegion(out, e.line, e.column, e.endLine, e.endColumn);
+          out += ",\"insertedContent\":{\"text\":";
+          appendJsonString(out, e.replacement);
+          out += "}}";
+        }
+        out += "]}],\"description\":{\"text\":";
+        appendJsonString(out, *f.fixTitle);
+        out += f.fixSafe ? "}}]," : "},\"properties\":{\"safe\":false}}],";
+      }
+      out += "\"level\":";
+      appendJsonString(out, sarifLevel(f.severity));
+      out += ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":";
+      out += artifact;
+      out += ",\"region\":";
+      appendRegion(out, f.line, f.column, f.endLine, f.endColumn);
+      out += "}}],\"message\":{\"text\":";
+      appendJsonString(out, f.message);
+      out += '}';
       if (!f.related.empty()) {
-        json related = json::array();
+        out += ",\"relatedLocations\":[";
         for (size_t i = 0; i < f.related.size(); ++i) {
           const ReportedRelated& r = f.related[i];
-          related.push_back({{"id", static_cast<int>(i) + 1},
-                             {"message", {{"text", r.message}}},
-                             {"physicalLocation",
-                              {{"artifactLocation", artifact}, {"region", region(r.line, r.column, r.endLine, r.endColumn)}}}});
+          out += i > 0 ? ",{\"id\":" : "{\"id\":";
+          appendJsonInt(out, static_cast<long long>(i) + 1);
+          out += ",\"message\":{\"text\":";
+          appendJsonString(out, r.message);
+          out += "},\"physicalLocation\":{\"artifactLocation\":";
+          out += artifact;
+          out += ",\"region\":";
+          appendRegion(out, r.line, r.column, r.endLine, r.endColumn);
+          out += "}}";
         }
-        result["relatedLocations"] = std::move(related);
+        out += ']';
       }
-      if (f.fixTitle) {
-        json replacements = json::array();
-        for (const ReportedEdit& e : f.fixEdits) {
-          replacements.push_back({{"deletedRegion", region(e.line, e.column, e.endLine, e.endColumn)},
-                                  {"insertedContent", {{"text", e.replacement}}}});
-        }
-        result["fixes"] = json::array({{{"description", {{"text", *f.fixTitle}}},
-                                        {"artifactChanges", json::array({{{"artifactLocation", artifact},
-                                                                          {"replacements", replacements}}})}}});
-        if (!f.fixSafe) result["fixes"][0]["properties"] = {{"safe", false}};
+      out += ",\"ruleId\":";
+      appendJsonString(out, f.rule);
+      if (auto it = ruleIndex_.find(f.rule); it != ruleIndex_.end()) {
+        out += ",\"ruleIndex\":";
+        appendJsonInt(out, it->second);
       }
-      out_ << (first_ ? "" : ",") << dump(result);
-      first_ = false;
+      out += '}';
     }
+    out_ << out;
   }
 
   void end(const Totals& t) override {
@@ -153,7 +187,8 @@ class SarifReporter final : public Reporter {
 
   std::ostream& out_;
   std::vector<const RuleInfo*> rules_;
-  std::map<std::string, int> ruleIndex_;
+  std::map<std::string, int, std::less<>> ruleIndex_;
+  std::string buffer_;  // one file's results, reused
   json notifications_ = json::array();  // unreadable files and run warnings: few, kept to the end
   bool first_ = true;
 };

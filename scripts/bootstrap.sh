@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake pkg-config git ca-certificates python3
-  libtree-sitter-dev libicu-dev libyaml-cpp-dev libre2-dev libfmt-dev
+  libtree-sitter-dev libicu-dev libyaml-cpp-dev libyaml-dev libre2-dev libfmt-dev
   nlohmann-json3-dev libcli11-dev catch2 libbenchmark-dev libzip-dev libpugixml-dev
   libmimalloc-dev  # the executables' allocator (GKLINT_USE_MIMALLOC)
   neovim  # the real-editor test of the Language Server (tests/lsp/nvim)

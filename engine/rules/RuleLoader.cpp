@@ -5,6 +5,8 @@
 #include "engine/checks/CheckRegistry.h"
 #include "engine/lint/MessageFormat.h"
 #include "engine/rules/EmbeddedFiles.h"
+#include "engine/rules/ExampleStripper.h"
+#include "engine/rules/LibYamlReader.h"
 #include "engine/rules/OptionReader.h"
 #include "engine/rules/RuleSet.h"
 #include "engine/tables/TemplateLoader.h"
@@ -38,14 +40,17 @@ bool parseFormat(std::string_view name, DocumentFormat& out) {
 
 // year: 2021 | ">=2021" | "<=2020" | "2019..2020"
 bool parseYearRange(const std::string& spec, int& minYear, int& maxYear) {
+  // Compiled once, not per rule (start-up).
+  static const RE2 single(R"(\s*(\d{4})\s*)"), atLeast(R"(\s*>=\s*(\d{4})\s*)"), atMost(R"(\s*<=\s*(\d{4})\s*)"),
+      range(R"(\s*(\d{4})\s*\.\.\s*(\d{4})\s*)");
   int a = 0, b = 0;
-  if (RE2::FullMatch(spec, R"(\s*(\d{4})\s*)", &a)) {
+  if (RE2::FullMatch(spec, single, &a)) {
     minYear = maxYear = a;
-  } else if (RE2::FullMatch(spec, R"(\s*>=\s*(\d{4})\s*)", &a)) {
+  } else if (RE2::FullMatch(spec, atLeast, &a)) {
     minYear = a;
-  } else if (RE2::FullMatch(spec, R"(\s*<=\s*(\d{4})\s*)", &a)) {
+  } else if (RE2::FullMatch(spec, atMost, &a)) {
     maxYear = a;
-  } else if (RE2::FullMatch(spec, R"(\s*(\d{4})\s*\.\.\s*(\d{4})\s*)", &a, &b)) {
+  } else if (RE2::FullMatch(spec, range, &a, &b)) {
     minYear = a;
     maxYear = b;
   } else {
@@ -189,7 +194,11 @@ class Loader {
   void loadFile(const RuleFile& file) {
     YAML::Node root;
     try {
-      root = YAML::Load(file.content);
+      // The built-in packs through libyaml (same tree, several times faster); anything else,
+      // and whatever libyaml leaves out, through yaml-cpp, whose errors users see.
+      std::optional<YAML::Node> fast;
+      if (file.name.rfind("builtin:", 0) == 0) fast = loadWithLibYaml(file.content);
+      root = fast ? *fast : YAML::Load(file.content);
     } catch (const YAML::Exception& e) {
       result.errors.push_back(
           {{file.name, e.mark.line + 1, codePointColumnIn(file.content, e.mark.line, e.mark.column)}, "", "YAML syntax error: " + e.msg});
@@ -253,7 +262,8 @@ class Loader {
     RuleInfo info;
     info.mark = rule.markOf(node);
     info.id = rule.requiredString("id").value_or("");
-    if (!info.id.empty() && !RE2::FullMatch(info.id, R"([a-z][a-z0-9]*/[a-z0-9]+(?:-[a-z0-9]+)*)")) {
+    static const RE2 idShape(R"([a-z][a-z0-9]*/[a-z0-9]+(?:-[a-z0-9]+)*)");  // compiled once, not per rule
+    if (!info.id.empty() && !RE2::FullMatch(info.id, idShape)) {
       rule.error("id", "rule id '" + info.id + "' must look like category/kebab-name (e.g. text/typo)");
     }
     if (!info.id.empty() && result.rules.find(info.id) != nullptr) {
@@ -310,12 +320,15 @@ RuleLoadResult loadRuleFiles(const std::vector<RuleFile>& files) {
   return std::move(loader.result);
 }
 
-std::vector<RuleFile> builtinRuleFiles() {
+std::vector<RuleFile> builtinRuleFiles(RuleExamples examples) {
   std::vector<RuleFile> files;
-  for (const EmbeddedFile& f : embeddedFiles()) files.push_back({"builtin:" + std::string(f.path), std::string(f.content)});
+  for (const EmbeddedFile& f : embeddedFiles()) {
+    files.push_back({"builtin:" + std::string(f.path),
+                     examples == RuleExamples::Load ? std::string(f.content) : withoutExamples(f.content)});
+  }
   return files;
 }
 
-RuleLoadResult loadBuiltinRules() { return loadRuleFiles(builtinRuleFiles()); }
+RuleLoadResult loadBuiltinRules(RuleExamples examples) { return loadRuleFiles(builtinRuleFiles(examples)); }
 
 }  // namespace gklint

@@ -43,8 +43,13 @@ struct RuleLoadResult {
 // dropped silently. Never throws.
 RuleLoadResult loadRuleFiles(const std::vector<RuleFile>& files);
 
-// The embedded built-in packs.
-std::vector<RuleFile> builtinRuleFiles();
-RuleLoadResult loadBuiltinRules();
+// Whether the rules' `tests:` examples are read (RuleInfo::examples). Only `rules test` and
+// `rules doc` use them; skipping them makes loading the built-in packs about a third cheaper.
+enum class RuleExamples { Load, Skip };
+
+// The embedded built-in packs; with Skip, their `tests:` blocks are blanked out (every line
+// number stays as it is, see ExampleStripper.h).
+std::vector<RuleFile> builtinRuleFiles(RuleExamples examples = RuleExamples::Load);
+RuleLoadResult loadBuiltinRules(RuleExamples examples = RuleExamples::Load);
 
 }  // namespace gklint

@@ -105,8 +105,9 @@ size_t firstBinaryByte(std::string_view bytes) {
   size_t controls = 0, firstControl = std::string_view::npos;
   for (size_t i = 0; i < bytes.size(); ++i) {
     auto c = static_cast<unsigned char>(bytes[i]);
+    if (c >= 0x20) continue;  // nearly every byte: one test
     if (c == 0) return i;
-    if (i < probe && c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) {
+    if (i < probe && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) {
       if (controls++ == 0) firstControl = i;
     }
   }

@@ -2,19 +2,27 @@
 
 #include <string>
 
-#include "engine/text/Utf8.h"
 
 namespace gklint {
 namespace {
 
-// Byte length of the white-space character starting at `pos`, or 0.
+// Byte length of the white-space character starting at `pos`, or 0: ' ', \t, \r, \f, \v and
+// the characters utf8::isSpace names, matched on their UTF-8 bytes (U+00A0 C2 A0;
+// U+2000–U+200B E2 80 80–8B; U+202F E2 80 AF; U+205F E2 81 9F; U+3000 E3 80 80; U+FEFF EF BB BF).
 size_t spaceAt(std::string_view text, size_t pos) {
-  auto c = static_cast<unsigned char>(text[pos]);
-  if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return 1;
-  if (c < 0x80) return 0;
-  size_t next = pos;
-  char32_t cp = utf8::next(text, next);
-  return utf8::isSpace(cp) ? next - pos : 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+  const size_t left = text.size() - pos;
+  switch (p[0]) {
+    case ' ': case '\t': case '\r': case '\f': case '\v': return 1;
+    case 0xC2: return left >= 2 && p[1] == 0xA0 ? 2 : 0;
+    case 0xE2:
+      if (left < 3) return 0;
+      if (p[1] == 0x80) return (p[2] >= 0x80 && p[2] <= 0x8B) || p[2] == 0xAF ? 3 : 0;
+      return p[1] == 0x81 && p[2] == 0x9F ? 3 : 0;
+    case 0xE3: return left >= 3 && p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
+    case 0xEF: return left >= 3 && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0;
+    default: return 0;
+  }
 }
 
 // Byte length of the white-space character ending at `end`, or 0.
@@ -50,29 +58,26 @@ ByteSpan trimSpan(std::string_view text, ByteSpan span) {
 bool isBlank(std::string_view text, ByteSpan span) { return trimSpan(text, span).empty(); }
 
 std::string removeSpaces(std::string_view s) {
-  // Fast path: no byte that can start a white-space character (ASCII blanks; C2 for U+00A0,
-  // E2 for U+2000–U+206F, E3 for U+3000, EF for U+FEFF).
-  bool maybeSpace = false;
-  for (unsigned char c : s) {
-    if (c == ' ' || (c >= '\t' && c <= '\r') || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) {
-      maybeSpace = true;
-      break;
-    }
-  }
-  if (!maybeSpace) return std::string(s);
+  size_t pos = 0;
+  size_t n = 0;
+  while (pos < s.size() && (n = spaceAt(s, pos)) == 0) ++pos;
+  if (pos == s.size()) return std::string(s);  // the common case: nothing to remove
   std::string out;
   out.reserve(s.size());
-  size_t pos = 0;
+  out.append(s.substr(0, pos));
+  pos += n;
+  size_t run = pos;  // start of the bytes kept as they are
   while (pos < s.size()) {
-    size_t n = spaceAt(s, pos);
-    if (n > 0) {
-      pos += n;
+    n = spaceAt(s, pos);
+    if (n == 0) {
+      ++pos;
       continue;
     }
-    size_t start = pos;
-    utf8::next(s, pos);
-    out.append(s.substr(start, pos - start));
+    out.append(s.substr(run, pos - run));
+    pos += n;
+    run = pos;
   }
+  out.append(s.substr(run));
   return out;
 }
 

@@ -14,6 +14,12 @@ size_t validPrefixLength(std::string_view bytes) {
       ++i;
       continue;
     }
+    // Most of a Chinese report: a 3-byte sequence whose lead byte needs no range check (not
+    // E0, overlong below U+0800, nor ED, the surrogates).
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     size_t len;
     char32_t cp;
     if (c >= 0xC2 && c <= 0xDF) {
