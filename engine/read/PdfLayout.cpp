@@ -17,6 +17,11 @@ namespace {
 
 // Lines closer than this (a fraction of the line height) are two lines of one table cell.
 constexpr double kTightGap = 0.35;
+// A gap of this many font sizes between Latin words is a space (poppler also says so itself).
+constexpr double kLatinSpaceEm = 0.15;
+// Next to a Han character: Word and LibreOffice set Han and Latin apart by about 0.2 em
+// (autospace); a typed space adds the font's space width to that, 0.3 em or more.
+constexpr double kTypedSpaceNextToHanEm = 0.27;
 // A table label fragment: a short tab-less line (the text reader's own limit).
 constexpr size_t kMaxFragmentCodePoints = 30;
 // Furniture stands in the top or bottom band of a page, this fraction of its height.
@@ -131,8 +136,11 @@ std::vector<Line> pageLines(const PdfPage& page, uint32_t pageNumber) {
           ++characters;
         }
         line.cells.push_back({w.x0, w.x1, {}, characters});
-      } else if (previous->spaceAfter || gap >= 0.15 * em) {
-        std::string_view space = joiner(line.cells.back().text, w.text);
+      } else if (previous->spaceAfter || gap >= kLatinSpaceEm * em) {
+        // Next to a Han character a narrow gap is the autospace of the type-setter, a wider one a
+        // space the drafter typed (the text rules flag it, as in the .txt).
+        const bool wide = isWide(lastCodePoint(line.cells.back().text)) || isWide(firstCodePoint(w.text));
+        std::string_view space = wide && gap < kTypedSpaceNextToHanEm * em ? std::string_view{} : std::string_view{" "};
         line.cells.back().text += space;
         line.text += space;
         characters += static_cast<uint32_t>(space.size());

@@ -5,7 +5,9 @@
 // rows as tab-separated cells, and an OriginMap of Kind::PageLine places.
 //
 //  - Lines: words whose boxes share a baseline band form a physical line, read left to right.
-//    A gap wider than kCellGapEm × the font size splits a line into cells (table columns).
+//    A gap wider than kCellGapEm × the font size splits a line into cells (table columns); a
+//    narrower one next to a Han character is a space only when it is wider than the autospace
+//    type-setters put between Han and Latin (so "2021年" stays one word, "2021 年" keeps its space).
 //  - Page furniture is dropped: page numbers ("- 3 -", "— 4 —", "第3页", "第3页 共10页",
 //    "3/10"), running headers and footers (the same text, digits aside, at the top or bottom of
 //    at least half of the pages), and the 附件 stamp above the title of page 1.

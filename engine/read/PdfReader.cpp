@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/read/PdfLayout.h"
+#include "engine/read/PdfStreamGuard.h"
 #include "engine/text/Utf8.h"
 
 namespace gklint {
@@ -81,6 +82,13 @@ PdfReadResult readPdf(std::string_view bytes, const PdfLimits& limits) {
   }
   if (bytes.size() > static_cast<size_t>(INT32_MAX)) {
     result.error = "PDF file too large (over 2 GB): not a report";
+    return result;
+  }
+  if (auto bomb = findDecompressionBomb(bytes, limits.maxInflatedBytes)) {
+    result.error = "PDF stream at byte offset " + std::to_string(bomb->offset) + " inflates past " +
+                   std::to_string(limits.maxInflatedBytes >> 20) +
+                   " MB of page content, far more than a report holds (a decompression bomb or a damaged file); "
+                   "export the report to .txt and check that";
     return result;
   }
   MessageScope messages;

@@ -23,6 +23,10 @@ namespace gklint {
 // nesting and stops a stream at its declared end).
 struct PdfLimits {
   uint32_t maxPages = 2000;                     // a report has tens of pages
+  // Page contents inflated, all together, checked before poppler sees the file (PdfStreamGuard):
+  // a 100-page report has a few megabytes; poppler takes about 3 s and 0.5 GB for 16 MB of text
+  // operators, so more is refused.
+  size_t maxInflatedBytes = 16u * 1024 * 1024;
   size_t maxTextBytes = 16u * 1024 * 1024;      // all pages' text together
   size_t maxPageTextBytes = 2u * 1024 * 1024;   // one page's text
   double maxSeconds = 20;                       // all pages together, checked after each page
