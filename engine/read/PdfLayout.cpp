@@ -22,6 +22,8 @@ constexpr double kLatinSpaceEm = 0.15;
 // Next to a Han character: Word and LibreOffice set Han and Latin apart by about 0.2 em
 // (autospace); a typed space adds the font's space width to that, 0.3 em or more.
 constexpr double kTypedSpaceNextToHanEm = 0.27;
+// Lines wrap only in a text block at least this many font sizes wide.
+constexpr double kMinJoinWidthEm = 15;
 // A table label fragment: a short tab-less line (the text reader's own limit).
 constexpr size_t kMaxFragmentCodePoints = 30;
 // Furniture stands in the top or bottom band of a page, this fraction of its height.
@@ -286,6 +288,8 @@ struct Piece {
 
 struct RowCell {
   double x0 = 0, x1 = 0;
+  double y1 = 0;      // bottom of its last piece's line
+  uint32_t page = 0;  // page of its last piece
   std::vector<Piece> pieces;
 };
 
@@ -392,7 +396,7 @@ class Assembler {
     const bool tight =
         lastTable_ && (line.page != lastTable_->page || line.y0 - lastTable_->y1 < kTightGap * line.height());
     bool merge = false;
-    if (row_ && tight) {
+    if (row_ && tight && cellsContinue(line)) {
       if (!isData && !item) {
         merge = true;  // the next line of the cells above: a label or header wrapping
       } else if (isData && !row_->hasNumber) {
@@ -412,8 +416,8 @@ class Assembler {
     lastTable_ = &line;
   }
 
-  void addCell(const Cell& cell, const Line& line) {
-    Piece piece{cell.text, placeOf(line, cell)};
+  // The row's cell that `cell` lies under: the one it overlaps most.
+  RowCell* cellAbove(const Cell& cell) {
     RowCell* best = nullptr;
     double bestOverlap = 0;
     for (RowCell& c : row_->cells) {
@@ -423,6 +427,28 @@ class Assembler {
         best = &c;
       }
     }
+    return best;
+  }
+
+  // Whether each cell of `line` that lies under a cell of the row follows that cell's last line
+  // closely: a tall cell beside them (a wrapped caption) must not join a new row to an old one.
+  // Over a page break only a row that continues in every cell is one row (a cell that wrapped
+  // onto the next page), not the next row of the table starting on a new page.
+  bool cellsContinue(const Line& line) {
+    for (const Cell& cell : line.cells) {
+      const RowCell* above = cellAbove(cell);
+      if (!above) {
+        if (lastTable_ && lastTable_->page != line.page) return false;
+        continue;
+      }
+      if (above->page == line.page && line.y0 - above->y1 >= kTightGap * line.height()) return false;
+    }
+    return true;
+  }
+
+  void addCell(const Cell& cell, const Line& line) {
+    Piece piece{cell.text, placeOf(line, cell)};
+    RowCell* best = cellAbove(cell);
     if (!best) {
       for (RowCell& c : row_->cells) {
         if (std::abs(c.x0 - cell.x0) < line.fontSize) best = &c;
@@ -432,9 +458,11 @@ class Assembler {
       best->pieces.push_back(piece);
       best->x0 = std::min(best->x0, cell.x0);
       best->x1 = std::max(best->x1, cell.x1);
+      best->y1 = line.y1;
+      best->page = line.page;
       return;
     }
-    row_->cells.push_back({cell.x0, cell.x1, {piece}});
+    row_->cells.push_back({cell.x0, cell.x1, line.y1, line.page, {piece}});
   }
 
   void flushRow() {
@@ -461,7 +489,9 @@ class Assembler {
   bool continues(const Line& last, const Line& next) const {
     const double em = std::max(last.fontSize, next.fontSize);
     if (std::abs(last.fontSize - next.fontSize) > 0.5) return false;
-    if (last.x1 < rightEdge_[last.page - 1] - 2 * em) return false;  // the last line ended short
+    const double left = leftEdge_[last.page - 1], right = rightEdge_[last.page - 1];
+    if (right - left < kMinJoinWidthEm * em) return false;  // a page of short lines: nothing wraps
+    if (last.x1 < right - 2 * em) return false;  // the last line ended short
     if (next.x0 > leftEdge_[next.page - 1] + 0.5 * em) return false;  // the next one is indented
     if (next.page == last.page && next.y0 - last.y1 > next.height()) return false;
     return !startsItem(next.text);

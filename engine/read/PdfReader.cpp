@@ -62,6 +62,11 @@ std::string utf8Of(const poppler::ustring& s) {
   return clean;
 }
 
+std::string sizeText(size_t bytes) {
+  if (bytes >= 1024 * 1024) return std::to_string(bytes >> 20) + " MB";
+  return std::to_string(bytes) + " bytes";
+}
+
 bool looksLikePdf(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
 }
@@ -85,9 +90,8 @@ PdfReadResult readPdf(std::string_view bytes, const PdfLimits& limits) {
     return result;
   }
   if (auto bomb = findDecompressionBomb(bytes, limits.maxInflatedBytes)) {
-    result.error = "PDF stream at byte offset " + std::to_string(bomb->offset) + " inflates past " +
-                   std::to_string(limits.maxInflatedBytes >> 20) +
-                   " MB of page content, far more than a report holds (a decompression bomb or a damaged file); "
+    result.error = "PDF stream at byte offset " + std::to_string(bomb->offset) + " inflates past " + sizeText(limits.maxInflatedBytes) +
+                   " of page content, far more than a report holds (a decompression bomb or a damaged file); "
                    "export the report to .txt and check that";
     return result;
   }
@@ -151,8 +155,8 @@ PdfReadResult readPdf(std::string_view bytes, const PdfLimits& limits) {
     totalText += pageText;
     if (pageText > limits.maxPageTextBytes || totalText > limits.maxTextBytes) {
       result.error = "PDF page " + std::to_string(pageNumber) + " holds more text than a report (over " +
-                     std::to_string((pageText > limits.maxPageTextBytes ? limits.maxPageTextBytes : limits.maxTextBytes) >> 20) +
-                     " MB): a damaged or hostile file; export the report to .txt and check that";
+                     sizeText(pageText > limits.maxPageTextBytes ? limits.maxPageTextBytes : limits.maxTextBytes) +
+                     "): a damaged or hostile file; export the report to .txt and check that";
       result.errorPage = pageNumber;
       return result;
     }
