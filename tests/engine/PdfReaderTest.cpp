@@ -107,21 +107,26 @@ TEST_CASE("PDF: table rows come as tab-separated cells, wrapped labels joined to
   CHECK(contains(pdf.text, "\n1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n"));
 }
 
-TEST_CASE("PDF: a table continues across a page break, a header cell split by it is joined", "[pdf]") {
-  const Analysis a = analyzePdf("typo-non-bmp-column");
+TEST_CASE("PDF: a table continues across page breaks, rows wrapped at the foot of a page joined", "[pdf]") {
+  // 表三 of this fixture runs over pages 1 to 3: its header rows break after page 1, its body
+  // after "7.属于行政执法案" / "卷" at the foot of page 2.
+  const Analysis a = analyzePdf("tab-t3-balance");
   REQUIRE(a.ok());
   const std::string_view text = a.source->text();
-  // 表三's header row starts on page 1, its cell 总计 ("总") ends on page 2 ("计") over the next
-  // header row's cells, which start page 2.
-  const size_t at = text.find("\n自然人\t法人或其他组织\t总计\n商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n");
+  const std::string rows = "\n自然人\t法人或其他组织\t总计\n商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n";
+  const size_t header = text.find(rows);
+  REQUIRE(header != std::string_view::npos);
+  CHECK(placeOf(a, static_cast<uint32_t>(header + 1)).rfind("p1:", 0) == 0);
+  CHECK(placeOf(a, static_cast<uint32_t>(text.find("商业企业\t"))) == "p2:2:1");
+  const std::string broken = "\n7.属于行政执法案卷\t0\t0\t0\t0\t0\t0\t0\n8.属于行政查询事项\t0\t0\t0\t0\t0\t0\t0\n";
+  const size_t at = text.find(broken);
   REQUIRE(at != std::string_view::npos);
-  const uint32_t zong = static_cast<uint32_t>(at + std::string_view("\n自然人\t法人或其他组织\t").size());
-  CHECK(placeOf(a, zong) == "p1:43:37");
-  CHECK(placeOf(a, zong + 3) == "p2:2:1");
-  // And the rows after the break are still rows of the same table, bound and checked.
-  CHECK(text.find("\n（七）总计\t5\t1\t0\t0\t0\t0\t6\n") != std::string_view::npos);
-  CHECK(onlyFinding(a, "text/typo").message == "疑似错别字“设量”，应为“设置”");
-  CHECK(a.findings.size() == 2);
+  const uint32_t juan = static_cast<uint32_t>(at + std::string_view("\n7.属于行政执法案").size());
+  CHECK(placeOf(a, juan).rfind("p2:", 0) == 0);
+  CHECK(placeOf(a, static_cast<uint32_t>(text.find("8.属于行政查询事项"))) == "p3:2:1");  // page 3, below its header
+  CHECK(text.find("\n（四）无法提供\t1.本机关不掌握相关政府信息\t2\t0\t0\t0\t1\t0\t3\n") != std::string_view::npos);
+  // One table: no paragraph break between the pages' rows, and the findings are the .txt's.
+  CHECK(text.substr(header, text.find("\n四、结转下年度继续办理") - header).find("\n\n") == std::string_view::npos);
 }
 
 TEST_CASE("PDF: findings point at page, line and character (CJK and 𠀋 on the line)", "[pdf]") {
