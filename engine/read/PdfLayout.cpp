@@ -85,13 +85,37 @@ std::string_view lineJoiner(std::string_view before, std::string_view after) {
   return joiner(before, after);
 }
 
+// How tall a word's box is for its font size when poppler does not say the size (asking it
+// costs a third of the reading time): learnt per page from the words of Han characters only,
+// each exactly 1 em wide; 1.3 (WenQuanYi, SimSun's boxes are about 1.0) when there is none.
+double boxHeightPerEm(const PdfPage& page) {
+  std::vector<double> ratios;
+  for (const PdfWord& w : page.words) {
+    if (w.fontSize > 0 || w.y1 <= w.y0) continue;
+    size_t count = 0;
+    bool allHan = true;
+    size_t pos = 0;
+    while (pos < w.text.size() && allHan) {
+      allHan = utf8::next(w.text, pos) >= 0x2E80;
+      ++count;
+    }
+    if (allHan && count >= 2 && w.x1 > w.x0) ratios.push_back((w.y1 - w.y0) / ((w.x1 - w.x0) / static_cast<double>(count)));
+  }
+  if (ratios.empty()) return 1.3;
+  std::nth_element(ratios.begin(), ratios.begin() + static_cast<std::ptrdiff_t>(ratios.size() / 2), ratios.end());
+  return std::clamp(ratios[ratios.size() / 2], 0.8, 2.0);
+}
+
+thread_local double tHeightPerEm = 1.3;  // the page being grouped (set by pageLines)
+
 double fontSizeOf(const PdfWord& w) {
   if (w.fontSize > 0) return w.fontSize;
-  return std::max(1.0, (w.y1 - w.y0) / 1.3);
+  return std::max(1.0, (w.y1 - w.y0) / tHeightPerEm);
 }
 
 // Groups one page's words into lines, top to bottom, each left to right and split into cells.
 std::vector<Line> pageLines(const PdfPage& page, uint32_t pageNumber) {
+  tHeightPerEm = boxHeightPerEm(page);
   std::vector<size_t> order(page.words.size());
   std::iota(order.begin(), order.end(), 0);
   auto center = [&](size_t i) { return (page.words[i].y0 + page.words[i].y1) / 2; };

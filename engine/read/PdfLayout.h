@@ -37,7 +37,7 @@ namespace gklint {
 // A word as poppler finds it: its box in points, y growing downwards.
 struct PdfWord {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  double fontSize = 0;  // 0: unknown (the box height is used)
+  double fontSize = 0;  // 0: unknown (estimated from the box height, scaled by the page's Han words)
   std::string text;     // UTF-8
   bool spaceAfter = false;
 };
