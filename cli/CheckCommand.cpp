@@ -39,6 +39,10 @@ ReportedEdit toReportedEdit(const Source& source, const TextEdit& edit) {
 Analysis fixFile(const std::string& path, DocumentFormat format, const std::string& original, Analysis analysis,
                  const AnalyzeOptions& analyze,
                  const RuleSet& rules, FileReport& report) {
+  if (analysis.source->origin()) {  // a PDF (HTML, Word) file is not the text the fixes edit
+    report.notes.push_back("not fixed: --fix edits text files only; make the fixes in the document the file was made from");
+    return analysis;
+  }
   const Encoding encoding = analysis.source->encoding();
   if (encoding != Encoding::Utf8 && encoding != Encoding::Utf8Bom) {
     report.notes.push_back("not fixed: the file is " + std::string(encodingName(encoding)) +

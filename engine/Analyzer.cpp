@@ -5,6 +5,7 @@
 #include "engine/lint/Linter.h"
 #include "engine/read/MarkdownGuard.h"
 #include "engine/read/MarkdownReader.h"
+#include "engine/read/PdfReader.h"
 #include "engine/read/TextReader.h"
 #include "engine/structure/StructureBuilder.h"
 #include "engine/tables/TableBinder.h"
@@ -19,6 +20,7 @@ std::optional<DocumentFormat> formatFromPath(std::string_view path) {
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ext == "txt" || ext == "text") return DocumentFormat::Text;
   if (ext == "md" || ext == "markdown") return DocumentFormat::Markdown;
+  if (ext == "pdf") return DocumentFormat::Pdf;
   return std::nullopt;
 }
 
@@ -37,6 +39,17 @@ Document readDocument(const Source& source, DocumentFormat format, const RuleSet
 Analysis analyzeBytes(std::string path, std::string_view bytes, DocumentFormat format, const RuleSet& rules,
                       const AnalyzeOptions& options) {
   Analysis analysis;
+  if (format == DocumentFormat::Pdf) {  // not text: its reader builds the linted text and its origins
+    PdfReadResult pdf = readPdf(bytes);
+    if (!pdf.ok()) {
+      analysis.error = std::move(pdf.error);
+      return analysis;
+    }
+    analysis.source = std::make_unique<Source>(std::move(path), std::move(pdf.text), Encoding::Utf8, std::move(pdf.origin));
+    analysis.document = readDocument(*analysis.source, format, rules, options);
+    analysis.findings = lintDocument(*analysis.document, rules, options.config);
+    return analysis;
+  }
   DecodeResult decoded = decodeBytes(bytes, options.encoding);
   if (!decoded.ok) {
     analysis.error = std::move(decoded.error);

@@ -23,14 +23,14 @@ struct AnalyzeOptions {
   std::string publishDate;            // YYYY-MM-DD the report is published (publish/late)
 };
 
-// The format a path's extension names (.txt, .md, .markdown), or nothing.
+// The format a path's extension names (.txt, .md, .markdown, .pdf), or nothing.
 std::optional<DocumentFormat> formatFromPath(std::string_view path);
 
 struct Analysis {
   std::unique_ptr<Source> source;    // null when decoding failed
   std::optional<Document> document;  // refers to *source
   std::vector<Finding> findings;
-  std::string error;                 // decoding error: what is wrong and what to do
+  std::string error;                 // decoding or reading error: what is wrong and what to do
   uint64_t errorOffset = 0;          // byte offset of the decoding error in the input
 
   bool ok() const { return error.empty(); }

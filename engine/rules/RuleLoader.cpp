@@ -34,6 +34,7 @@ bool parseTemplate(std::string_view name, TemplateId& out) {
 bool parseFormat(std::string_view name, DocumentFormat& out) {
   if (name == "txt" || name == "text") out = DocumentFormat::Text;
   else if (name == "md" || name == "markdown") out = DocumentFormat::Markdown;
+  else if (name == "pdf") out = DocumentFormat::Pdf;
   else return false;
   return true;
 }
@@ -81,7 +82,7 @@ void readApplicability(OptionReader& rule, Applicability& out) {
   for (const std::string& name : applies.stringList("format")) {
     DocumentFormat format;
     if (parseFormat(name, format)) out.formats.push_back(format);
-    else applies.error("format", "unknown format '" + name + "' (use txt or md)");
+    else applies.error("format", "unknown format '" + name + "' (use txt, md or pdf)");
   }
   if (applies.has("organ")) {
     std::string organ = applies.string("organ");
@@ -144,7 +145,7 @@ void readExamples(OptionReader& rule, std::vector<RuleExample>& out) {
         entry.error(item, "", "an example needs exactly one of 'text' or 'file'");
       }
       const std::string format = entry.string("format", "txt");
-      if (!parseFormat(format, example.format)) entry.error("format", "unknown format '" + format + "' (use txt or md)");
+      if (!parseFormat(format, example.format)) entry.error("format", "unknown format '" + format + "' (use txt, md or pdf)");
       example.count = entry.integer("count");
       if (example.count && !example.shouldFire) entry.error("count", "'count' is for invalid examples (how many findings)");
       example.previous = entry.string("previous");

@@ -257,7 +257,7 @@ TEST_CASE("bad applies conditions are each reported at their key", "[rules]") {
               "[rules[0].applies.template]",
               "t.yaml:9:7: error: bad year condition '2021-2022' (use 2021, \">=2021\", \"<=2020\" or 2019..2020) "
               "[rules[0].applies.year]",
-              "t.yaml:10:7: error: unknown format 'docx' (use txt or md) [rules[0].applies.format]",
+              "t.yaml:10:7: error: unknown format 'docx' (use txt, md or pdf) [rules[0].applies.format]",
               "t.yaml:11:7: error: unknown organ kind 'village' (use government, township or department) "
               "[rules[0].applies.organ]",
               "t.yaml:12:7: error: unknown key 'level' [rules[0].applies.level]",
