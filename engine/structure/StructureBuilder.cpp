@@ -155,6 +155,26 @@ class Builder {
   std::string_view text_;
 };
 
+// Paragraphs the reader joined over soft line breaks (or whose extraction spaces it found) are
+// read from a linted copy of the text with those gaps closed up: one sentence to every rule.
+void closeGaps(Document& doc) {
+  std::vector<ClosedParagraph> paragraphs;
+  std::vector<size_t> owners;
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.gaps.empty()) continue;
+    paragraphs.push_back({b.content, b.gaps});
+    owners.push_back(i);
+  }
+  if (paragraphs.empty()) return;
+  auto linted = std::make_shared<LintedText>(doc.source->text(), paragraphs);
+  for (size_t k = 0; k < owners.size(); ++k) {
+    Block& b = doc.blocks[owners[k]];
+    b.content = linted->closedContent(k);  // `span` keeps the source extent: the rest is padding
+  }
+  doc.linted = std::move(linted);
+}
+
 }  // namespace
 
 Document buildDocument(const Source& source, DocumentFormat format, ReadResult read, const Outline& outline,
@@ -164,6 +184,7 @@ Document buildDocument(const Source& source, DocumentFormat format, ReadResult r
   doc.format = format;
   doc.blocks = std::move(read.blocks);
   doc.tables = std::move(read.tables);
+  closeGaps(doc);
   Builder builder(doc, outline);
   builder.recogniseHeadings();
   builder.closeSections();

@@ -5,6 +5,7 @@
 #include "engine/tables/CellValue.h"
 #include "engine/tables/LabelText.h"
 #include "engine/text/Trim.h"
+#include "engine/text/Utf8.h"
 
 namespace gklint {
 namespace {
@@ -107,6 +108,93 @@ std::vector<LogicalRow> cellPerLineRows(std::string_view text, const RawTable& t
   return rows;
 }
 
+bool startsWithMarker(std::string_view label) {
+  // "四、结转…", "（七）总计", "3.其他": a new label, not the rest of the one above.
+  size_t pos = 0;
+  if (label.empty()) return false;
+  const char32_t first = utf8::next(label, pos);
+  if (first == U'（' || first == U'(') return true;
+  if (first >= '0' && first <= '9') return true;
+  if (pos < label.size()) {
+    const char32_t second = utf8::next(label, pos);
+    return std::u32string_view(U"一二三四五六七八九十").find(first) != std::u32string_view::npos &&
+           (second == U'、' || second == U'．' || second == U'.');
+  }
+  return false;
+}
+
+// pdftotext -layout: a line per row, label pieces wrapped onto lines of their own. A piece right
+// under a row (no blank line between) continues the label cell it stands under; a piece above a
+// row of bare numbers, run straight on, is that row's label; any other label-only line is a row
+// of its own (the binder joins it with the next row's label when the two make a template label).
+std::vector<LogicalRow> spaceAlignedRows(std::string_view text, const RawTable& table) {
+  std::vector<LogicalRow> rows;
+  std::vector<uint32_t> labelColumns;  // display column of each label cell of rows.back()
+  bool lastRunsOn = false;             // rows.back() is a label-only line straight above
+  for (size_t k = 0; k < table.rows.size(); ++k) {
+    const TableRow& r = table.rows[k];
+    const bool adjacent = k > 0 && !blankLineBetween(text, table.rows[k - 1].span, r.span);
+    std::vector<GridCell> cells;
+    std::vector<uint32_t> columns;
+    for (const TableCell& c : r.cells) {
+      cells.push_back(makeCell(text, c.span));
+      columns.push_back(c.column);
+    }
+    LogicalRow row;
+    row.span = r.span;
+    row.looseValues = true;
+    splitRow(cells, /*dropPadding=*/false, row);
+    if (row.values.empty()) {
+      LogicalRow* above = rows.empty() ? nullptr : &rows.back();
+      if (adjacent && above && !above->values.empty() && !above->labels.empty() && row.labels.size() == 1 &&
+          !startsWithMarker(row.labels.front().text)) {
+        // The rest of a label cell of the row above: the one whose column it stands nearest.
+        size_t best = 0;
+        uint32_t distance = UINT32_MAX;
+        for (size_t c = 0; c < above->labels.size() && c < labelColumns.size(); ++c) {
+          const uint32_t d = labelColumns[c] > columns[0] ? labelColumns[c] - columns[0] : columns[0] - labelColumns[c];
+          if (d < distance) distance = d, best = c;
+        }
+        GridCell& target = above->labels[best];
+        target.text += row.labels.front().text;
+        target.span.end = std::max(target.span.end, row.labels.front().span.end);
+        above->span.end = r.span.end;
+        continue;
+      }
+      if (adjacent && above && lastRunsOn && above->values.empty() && above->labels.size() == 1 &&
+          row.labels.size() == 1 && !startsWithMarker(row.labels.front().text)) {
+        // A label wrapped over several lines before its numbers.
+        above->labels.front().text += row.labels.front().text;
+        above->labels.front().span.end = row.labels.front().span.end;
+        above->span.end = r.span.end;
+        continue;
+      }
+      rows.push_back(std::move(row));
+      labelColumns.assign(columns.begin(), columns.end());
+      lastRunsOn = true;
+      continue;
+    }
+    if (row.labels.empty() && adjacent && lastRunsOn && !rows.empty() && rows.back().values.empty() &&
+        rows.back().labels.size() == 1) {
+      // "（二）部分公开（区分处理的，" … then the row's numbers on a line of their own.
+      LogicalRow& label = rows.back();
+      label.values = std::move(row.values);
+      label.span.end = r.span.end;
+      lastRunsOn = false;
+      continue;
+    }
+    labelColumns.clear();
+    for (size_t c = 0; c < row.labels.size(); ++c) {
+      for (size_t j = 0; j < cells.size(); ++j) {
+        if (cells[j].span == row.labels[c].span) labelColumns.push_back(columns[j]);
+      }
+    }
+    rows.push_back(std::move(row));
+    lastRunsOn = false;
+  }
+  return rows;
+}
+
 }  // namespace
 
 std::vector<LogicalRow> buildLogicalRows(std::string_view text, const RawTable& table,
@@ -115,7 +203,13 @@ std::vector<LogicalRow> buildLogicalRows(std::string_view text, const RawTable& 
     layout = GridLayout::CellPerLine;
     return cellPerLineRows(text, table, knownLabels);
   }
-  layout = table.layout == TableLayout::Pipe ? GridLayout::Pipe : GridLayout::TabRows;
+  if (table.layout == TableLayout::SpaceAligned) {
+    layout = GridLayout::SpaceAligned;
+    return spaceAlignedRows(text, table);
+  }
+  layout = table.layout == TableLayout::Pipe        ? GridLayout::Pipe
+           : table.layout == TableLayout::CellLines ? GridLayout::CellLines
+                                                    : GridLayout::TabRows;
   std::vector<LogicalRow> rows;
   for (const TableRow& r : table.rows) {
     std::vector<GridCell> cells;
