@@ -28,8 +28,8 @@ struct Block {
   int markdownLevel = 0;                 // 1..6 for Markdown headings, else 0
   size_t tableIndex = static_cast<size_t>(-1);  // index into Document::tables for Table blocks
   std::vector<ByteSpan> markup;          // inline markup inside `content` (emphasis delimiters, code, URLs)
-  // Bytes inside `content` the rules read as nothing: the soft line breaks of a paragraph that
-  // extraction wrapped over several lines, and spaces it put between Han characters and digits.
+  // Bytes inside `content` the rules read as nothing: the soft line breaks (line end and the next
+  // line's indentation) of a paragraph that extraction wrapped over several lines.
   // Set by the text reader; buildDocument closes them up in Document::linted.
   std::vector<ByteSpan> gaps;
 };

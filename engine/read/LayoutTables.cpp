@@ -59,6 +59,10 @@ TableRow splitSpaceAligned(std::string_view text, ByteSpan line) {
   row.span = line;
   const std::string_view s = line.in(text);
   const std::vector<Token> tokens = tokensOf(s);
+  // Columns count from the physical line start: the indentation places the cells.
+  uint32_t lineStart = line.begin;
+  while (lineStart > 0 && text[lineStart - 1] != '\n') --lineStart;
+  const uint32_t indent = displayWidth(text.substr(lineStart, line.begin - lineStart));
   bool open = false;  // the last cell is a label that a single space may continue
   for (const Token& t : tokens) {
     const bool value = isValueToken(s.substr(t.begin, t.end - t.begin));
@@ -68,7 +72,7 @@ TableRow splitSpaceAligned(std::string_view text, ByteSpan line) {
     }
     TableCell cell;
     cell.span = {line.begin + t.begin, line.begin + t.end};
-    cell.column = displayWidth(s.substr(0, t.begin));
+    cell.column = indent + displayWidth(s.substr(0, t.begin));
     row.cells.push_back(cell);
     open = !value;
   }

@@ -19,7 +19,8 @@ bool isValueToken(std::string_view token);
 
 // Splits the line `line` of `text` into cells: a run of two or more spaces ends a cell, and a
 // number stands in a cell of its own even after a single space ("4.保护第三方合法权益 0").
-// Cells record the display column they start at (CJK characters count 2).
+// Cells record the display column they start at, from the start of the physical line (CJK
+// characters count 2); `line` is the trimmed line.
 TableRow splitSpaceAligned(std::string_view text, ByteSpan line);
 
 // A line holding only tabs (and spaces), at least one tab: what a browser puts between the

@@ -50,8 +50,6 @@ bool hasInnerSpaceRun(std::string_view line, size_t run) {
   return line.find(std::string(run, ' ')) != std::string_view::npos;
 }
 
-bool isAsciiAlnum(char32_t cp) { return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'); }
-
 }  // namespace
 
 uint32_t displayWidth(std::string_view s) {
@@ -104,24 +102,6 @@ bool continuesInto(const ExtractionProfile& profile, std::string_view line, std:
   if (next.find('\t') != std::string_view::npos || startsNumberedItem(next)) return false;
   if (isSpaceAlignedRow(next) || isNumberRow(next)) return false;
   return true;
-}
-
-void addExtractionSpaces(std::string_view text, ByteSpan content, std::vector<ByteSpan>& gaps) {
-  const std::string_view s = content.in(text);
-  char32_t before = 0;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    const size_t at = pos;
-    const char32_t cp = utf8::next(s, pos);
-    if (cp == ' ' && pos < s.size() && s[pos] != ' ' && at > 0 && s[at - 1] != ' ') {
-      size_t after = pos;
-      const char32_t next = utf8::next(s, after);
-      if ((utf8::isHan(before) && isAsciiAlnum(next)) || (isAsciiAlnum(before) && utf8::isHan(next))) {
-        gaps.push_back({content.begin + static_cast<uint32_t>(at), content.begin + static_cast<uint32_t>(pos)});
-      }
-    }
-    before = cp;
-  }
 }
 
 }  // namespace gklint

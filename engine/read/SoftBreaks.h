@@ -31,11 +31,6 @@ uint32_t displayWidth(std::string_view s);
 // numbered item ("一、" "（二）" "3." "一是"), a table caption ("表三"), or a table row.
 bool continuesInto(const ExtractionProfile& profile, std::string_view line, std::string_view next);
 
-// Appends to `gaps` the spaces pdftotext puts between a Han character and a Latin letter or
-// digit ("2021 年 1 月"): one ASCII space with Han on one side and [A-Za-z0-9] on the other.
-// `content` is a trimmed line of `text`.
-void addExtractionSpaces(std::string_view text, ByteSpan content, std::vector<ByteSpan>& gaps);
-
 // Whether a trimmed line starts with a numbering marker or a table caption.
 bool startsNumberedItem(std::string_view line);
 

@@ -104,11 +104,14 @@ size_t readCellLines(std::string_view text, const LineIndex& lines, size_t first
 }
 
 // A fragment that may stand between the rows of a space-aligned table: a short label piece, also
-// one that looks like a heading when it is short and runs straight on ("一、本年新收政府" + numbers).
+// one that looks like a heading when it is short (or an Arabic-numbered item) and runs straight
+// on ("一、本年新收政府" + numbers).
 bool isLayoutFragment(std::string_view text, const LineIndex& lines, size_t k) {
   const std::string_view line = trimSpan(text, {lines.lineStart(k), lines.lineEnd(k)}).in(text);
   if (isFragment(line)) return true;
-  if (line.find("。") != std::string_view::npos || utf8::codePointCount(line) > kMaxLabelFragmentCodePoints) return false;
+  // A numbered item label ("1.本机关不掌握相关政府信") may be as long as any fragment.
+  const size_t limit = line[0] >= '1' && line[0] <= '9' ? kMaxFragmentCodePoints : kMaxLabelFragmentCodePoints;
+  if (line.find("。") != std::string_view::npos || utf8::codePointCount(line) > limit) return false;
   if (k + 1 >= lines.lineCount()) return false;
   const std::string_view next = trimSpan(text, {lines.lineStart(k + 1), lines.lineEnd(k + 1)}).in(text);
   return !next.empty() && !RE2::PartialMatch(next, topHeadingPattern());
@@ -210,17 +213,6 @@ ReadResult readText(std::string_view text, const LineIndex& lines) {
         ++i;
       }
       block.content = block.span;
-      if (profile.hardWrapped) {
-        std::vector<ByteSpan> gaps;
-        uint32_t from = block.content.begin;
-        for (const ByteSpan& g : block.gaps) {
-          addExtractionSpaces(text, {from, g.begin}, gaps);
-          gaps.push_back(g);
-          from = g.end;
-        }
-        addExtractionSpaces(text, {from, block.content.end}, gaps);
-        block.gaps = std::move(gaps);
-      }
       result.blocks.push_back(block);
       ++i;
       continue;

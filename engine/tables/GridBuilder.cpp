@@ -1,7 +1,11 @@
 #include "engine/tables/GridBuilder.h"
 
-#include <algorithm>
+#include <re2/re2.h>
 
+#include <algorithm>
+#include <cmath>
+
+#include "engine/read/SoftBreaks.h"
 #include "engine/tables/CellValue.h"
 #include "engine/tables/LabelText.h"
 #include "engine/text/Trim.h"
@@ -110,87 +114,120 @@ std::vector<LogicalRow> cellPerLineRows(std::string_view text, const RawTable& t
 
 bool startsWithMarker(std::string_view label) {
   // "四、结转…", "（七）总计", "3.其他": a new label, not the rest of the one above.
-  size_t pos = 0;
-  if (label.empty()) return false;
-  const char32_t first = utf8::next(label, pos);
-  if (first == U'（' || first == U'(') return true;
-  if (first >= '0' && first <= '9') return true;
-  if (pos < label.size()) {
-    const char32_t second = utf8::next(label, pos);
-    return std::u32string_view(U"一二三四五六七八九十").find(first) != std::u32string_view::npos &&
-           (second == U'、' || second == U'．' || second == U'.');
-  }
-  return false;
+  static const RE2 marker(R"(^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[.．、]))");
+  return RE2::PartialMatch(label, marker);
 }
 
-// pdftotext -layout: a line per row, label pieces wrapped onto lines of their own. A piece right
-// under a row (no blank line between) continues the label cell it stands under; a piece above a
-// row of bare numbers, run straight on, is that row's label; any other label-only line is a row
-// of its own (the binder joins it with the next row's label when the two make a template label).
+// A label piece of a space-aligned line and where it stands (display columns).
+struct Piece {
+  GridCell cell;
+  uint32_t column = 0;
+  uint32_t width = 0;
+  double center() const { return column + width / 2.0; }
+};
+
+// Adds `piece` to the label cell it stands under (nearest centre, within half a width: cell
+// text may be centred), or as a new cell; cells stay in column order.
+void addPiece(std::vector<Piece>& cells, const Piece& piece) {
+  Piece* best = nullptr;
+  double distance = 0;
+  for (Piece& c : cells) {
+    const double d = std::abs(c.center() - piece.center());
+    if (!best || d < distance) best = &c, distance = d;
+  }
+  const double reach = std::max({piece.width / 2.0, best ? best->width / 2.0 : 0.0, 2.0});
+  if (best && distance <= reach) {
+    best->cell.text += piece.cell.text;
+    best->cell.span = {std::min(best->cell.span.begin, piece.cell.span.begin), std::max(best->cell.span.end, piece.cell.span.end)};
+    return;
+  }
+  auto at = std::find_if(cells.begin(), cells.end(), [&](const Piece& c) { return c.column > piece.column; });
+  cells.insert(at, piece);
+}
+
+// pdftotext -layout: a line per table row, label cells wrapped onto lines above and below it
+// (cell text is centred). Lines run straight on (no blank line between) form a band; in a band
+// each label-only line belongs to the row of numbers before it — or, when it starts a numbered
+// label ("1.本机关…") or no row precedes it, to the one after — and each of its pieces joins the
+// label cell it stands under. A band without numbers is one label-only row (a header, or a
+// label the binder joins with the next row's). Label pieces that stand over the numbers rather
+// than left of them are column headers, a label-only row of their own.
 std::vector<LogicalRow> spaceAlignedRows(std::string_view text, const RawTable& table) {
+  struct Line {
+    std::vector<Piece> labels;
+    std::vector<GridCell> values;
+    uint32_t firstValueColumn = 0;
+    ByteSpan span;
+  };
   std::vector<LogicalRow> rows;
-  std::vector<uint32_t> labelColumns;  // display column of each label cell of rows.back()
-  bool lastRunsOn = false;             // rows.back() is a label-only line straight above
-  for (size_t k = 0; k < table.rows.size(); ++k) {
-    const TableRow& r = table.rows[k];
-    const bool adjacent = k > 0 && !blankLineBetween(text, table.rows[k - 1].span, r.span);
-    std::vector<GridCell> cells;
-    std::vector<uint32_t> columns;
-    for (const TableCell& c : r.cells) {
-      cells.push_back(makeCell(text, c.span));
-      columns.push_back(c.column);
-    }
-    LogicalRow row;
-    row.span = r.span;
-    row.looseValues = true;
-    splitRow(cells, /*dropPadding=*/false, row);
-    if (row.values.empty()) {
-      LogicalRow* above = rows.empty() ? nullptr : &rows.back();
-      if (adjacent && above && !above->values.empty() && !above->labels.empty() && row.labels.size() == 1 &&
-          !startsWithMarker(row.labels.front().text)) {
-        // The rest of a label cell of the row above: the one whose column it stands nearest.
-        size_t best = 0;
-        uint32_t distance = UINT32_MAX;
-        for (size_t c = 0; c < above->labels.size() && c < labelColumns.size(); ++c) {
-          const uint32_t d = labelColumns[c] > columns[0] ? labelColumns[c] - columns[0] : columns[0] - labelColumns[c];
-          if (d < distance) distance = d, best = c;
+  size_t k = 0;
+  while (k < table.rows.size()) {
+    // The band: rows k..end-1.
+    size_t end = k + 1;
+    while (end < table.rows.size() && !blankLineBetween(text, table.rows[end - 1].span, table.rows[end].span)) ++end;
+    std::vector<Line> lines;
+    for (size_t j = k; j < end; ++j) {
+      Line line;
+      line.span = table.rows[j].span;
+      std::vector<GridCell> cells;
+      for (const TableCell& c : table.rows[j].cells) cells.push_back(makeCell(text, c.span));
+      LogicalRow split;
+      splitRow(cells, /*dropPadding=*/false, split);
+      for (const GridCell& label : split.labels) {
+        for (const TableCell& c : table.rows[j].cells) {
+          if (c.span == label.span) line.labels.push_back({label, c.column, displayWidth(label.span.in(text))});
         }
-        GridCell& target = above->labels[best];
-        target.text += row.labels.front().text;
-        target.span.end = std::max(target.span.end, row.labels.front().span.end);
-        above->span.end = r.span.end;
+      }
+      for (const TableCell& c : table.rows[j].cells) {
+        if (!split.values.empty() && c.span == split.values.front().span) line.firstValueColumn = c.column;
+      }
+      line.values = std::move(split.values);
+      lines.push_back(std::move(line));
+    }
+    std::vector<int> owner(lines.size(), -1);  // the value line each label-only line belongs to
+    for (size_t j = 0; j < lines.size(); ++j) {
+      if (!lines[j].values.empty()) {
+        owner[j] = static_cast<int>(j);
         continue;
       }
-      if (adjacent && above && lastRunsOn && above->values.empty() && above->labels.size() == 1 &&
-          row.labels.size() == 1 && !startsWithMarker(row.labels.front().text)) {
-        // A label wrapped over several lines before its numbers.
-        above->labels.front().text += row.labels.front().text;
-        above->labels.front().span.end = row.labels.front().span.end;
-        above->span.end = r.span.end;
-        continue;
+      int before = -1, after = -1;
+      for (size_t b = j; b-- > 0;) {
+        if (!lines[b].values.empty()) { before = static_cast<int>(b); break; }
       }
+      for (size_t a = j + 1; a < lines.size(); ++a) {
+        if (!lines[a].values.empty()) { after = static_cast<int>(a); break; }
+      }
+      const bool startsLabel = !lines[j].labels.empty() && startsWithMarker(lines[j].labels.front().cell.text);
+      int target = before >= 0 && !(startsLabel && after >= 0) ? before : after;
+      // Labels stand left of their numbers: pieces above the numbers are column headers
+      // (table 四's two header lines over its line of 15 numbers).
+      if (target >= 0 && !lines[j].labels.empty() &&
+          lines[j].labels.front().column >= lines[static_cast<size_t>(target)].firstValueColumn) {
+        target = -1;
+      }
+      owner[j] = target;
+    }
+    auto emit = [&](int target) {
+      LogicalRow row;
+      row.looseValues = true;
+      std::vector<Piece> cells;
+      bool first = true;
+      for (size_t j = 0; j < lines.size(); ++j) {
+        if (owner[j] != target) continue;
+        for (const Piece& p : lines[j].labels) addPiece(cells, p);
+        row.span = first ? lines[j].span : ByteSpan{row.span.begin, lines[j].span.end};
+        first = false;
+      }
+      if (target >= 0) row.values = lines[static_cast<size_t>(target)].values;
+      for (Piece& p : cells) row.labels.push_back(std::move(p.cell));
       rows.push_back(std::move(row));
-      labelColumns.assign(columns.begin(), columns.end());
-      lastRunsOn = true;
-      continue;
+    };
+    // Header lines (owner -1) come first: they stand above the rows of their band.
+    if (std::count(owner.begin(), owner.end(), -1) > 0) emit(-1);
+    for (size_t j = 0; j < lines.size(); ++j) {
+      if (!lines[j].values.empty()) emit(static_cast<int>(j));
     }
-    if (row.labels.empty() && adjacent && lastRunsOn && !rows.empty() && rows.back().values.empty() &&
-        rows.back().labels.size() == 1) {
-      // "（二）部分公开（区分处理的，" … then the row's numbers on a line of their own.
-      LogicalRow& label = rows.back();
-      label.values = std::move(row.values);
-      label.span.end = r.span.end;
-      lastRunsOn = false;
-      continue;
-    }
-    labelColumns.clear();
-    for (size_t c = 0; c < row.labels.size(); ++c) {
-      for (size_t j = 0; j < cells.size(); ++j) {
-        if (cells[j].span == row.labels[c].span) labelColumns.push_back(columns[j]);
-      }
-    }
-    rows.push_back(std::move(row));
-    lastRunsOn = false;
+    k = end;
   }
   return rows;
 }
