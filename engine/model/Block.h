@@ -39,8 +39,10 @@ struct Block {
 // one cell per line); Markdown yields one row per pipe-table row.
 // Extracted text also yields SpaceAligned rows (one per line, cells at runs of spaces:
 // `pdftotext -layout`) and CellLines rows (a browser copy: each cell on a line of its own, lines
-// holding only a tab between the cells of a row; a row's cells span several lines).
-enum class TableLayout { TabSeparated, Pipe, SpaceAligned, CellLines };
+// holding only a tab between the cells of a row; a row's cells span several lines) and
+// CellStream rows (plain pdftotext: every cell in reading order, a blank line after each; one
+// row per line, the rows of a cell wrapped over lines adjacent).
+enum class TableLayout { TabSeparated, Pipe, SpaceAligned, CellLines, CellStream };
 
 struct TableCell {
   ByteSpan span;  // the cell's text without surrounding white space (empty span: blank cell)

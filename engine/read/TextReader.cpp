@@ -117,6 +117,60 @@ bool isLayoutFragment(std::string_view text, const LineIndex& lines, size_t k) {
   return !next.empty() && !RE2::PartialMatch(next, topHeadingPattern());
 }
 
+// Plain pdftotext writes a table's cells one after another, a blank line after each (a cell
+// wrapped over lines keeps its lines together). A region of short label pieces and lines of bare
+// numbers, at least kMinStreamValueLines of them, starting at a label that is not a heading, is
+// such a cell stream. Returns the line after its last piece, or `first`.
+constexpr size_t kMinStreamValueLines = 3;
+
+size_t readCellStream(std::string_view text, const LineIndex& lines, size_t first, RawTable& table) {
+  const size_t count = lines.lineCount();
+  auto trimmed = [&](size_t k) { return trimSpan(text, {lines.lineStart(k), lines.lineEnd(k)}); };
+  auto values = [&](size_t k) {
+    const std::string_view s = trimmed(k).in(text);
+    if (s.empty()) return false;
+    size_t pos = 0;
+    while (pos < s.size()) {
+      const size_t space = std::min(s.find(' ', pos), s.size());
+      if (space > pos && !isValueToken(s.substr(pos, space - pos))) return false;
+      pos = space + 1;
+    }
+    return true;
+  };
+  // Inside the stream a short label may look like a heading ("三、本年度办理结果", "1.属于国家秘密").
+  auto piece = [&](size_t k) {
+    const std::string_view s = trimmed(k).in(text);
+    if (values(k) || isFragment(s) || isLayoutFragment(text, lines, k)) return true;
+    const size_t limit = s[0] >= '1' && s[0] <= '9' ? kMaxFragmentCodePoints : kMaxLabelFragmentCodePoints;
+    return s.find("。") == std::string_view::npos && utf8::codePointCount(s) <= limit;
+  };
+  const std::string_view start = trimmed(first).in(text);
+  if (start.empty() || RE2::PartialMatch(start, topHeadingPattern()) || !piece(first)) return first;
+  size_t valueLines = 0, last = first, k = first;
+  for (; k < count; ++k) {
+    if (isBlank(text, {lines.lineStart(k), lines.lineEnd(k)})) {
+      if (k - last > kMaxFragmentRun) break;
+      continue;
+    }
+    if (!piece(k) || lines.lineEnd(k) - lines.lineStart(k) == 0) break;
+    if (values(k)) ++valueLines;
+    last = k;
+  }
+  if (valueLines < kMinStreamValueLines) return first;
+  table = RawTable();
+  table.layout = TableLayout::CellStream;
+  for (size_t j = first; j <= last; ++j) {
+    const ByteSpan line = trimmed(j);
+    if (line.empty()) continue;
+    TableRow row;
+    row.span = line;
+    row.cells.push_back({line});
+    table.rows.push_back(std::move(row));
+  }
+  table.span = {table.rows.front().span.begin, table.rows.back().span.end};
+  return last + 1;
+}
+
 }  // namespace
 
 ReadResult readText(std::string_view text, const LineIndex& lines) {
@@ -164,6 +218,15 @@ ReadResult readText(std::string_view text, const LineIndex& lines) {
     if (isBlank(text, span)) {
       ++i;
       continue;
+    }
+    if (profile.hardWrapped && !profile.spaceAligned && !hasTab(i)) {
+      RawTable stream;
+      const size_t after = readCellStream(text, lines, i, stream);
+      if (after > i) {
+        pushTable(std::move(stream));
+        i = after;
+        continue;
+      }
     }
     if (alignedRow(i)) {
       // A space-aligned table: rows, blank lines and label fragments that lead to more rows.

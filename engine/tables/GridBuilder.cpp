@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
+#include "engine/read/LayoutTables.h"
 #include "engine/read/SoftBreaks.h"
 #include "engine/tables/CellValue.h"
 #include "engine/tables/LabelText.h"
@@ -232,6 +234,122 @@ std::vector<LogicalRow> spaceAlignedRows(std::string_view text, const RawTable& 
   return rows;
 }
 
+bool isKnownLabel(const std::string& normalized, const std::vector<std::string>& knownLabels) {
+  for (const std::string& k : knownLabels) {
+    if (normalized.size() >= k.size() && normalized.compare(normalized.size() - k.size(), k.size(), k) == 0) return true;
+  }
+  return false;
+}
+
+// Plain pdftotext: cells in reading order. Adjacent lines are one cell (a label wrapped over
+// lines), split where a line starts a numbered label ("（七）总计" / "四、结转下年度继续"); a cell
+// of numbers holds one value per number. A run of labels and the numbers after it make a row:
+// its label is the shortest run suffix that ends in a template label, the rest of the run is a
+// header row (group labels come out of order: "（四）无法提供" "（五）不予处理" "（六）其他处理"
+// stand together before the first item of （四）, so they are left to the header). A row that took the numbers of the label-only
+// rows after it (pdftotext writes a tall label after its numbers) gives them back, a row's width
+// at a time.
+std::vector<LogicalRow> cellStreamRows(std::string_view text, const RawTable& table,
+                                       const std::vector<std::string>& knownLabels) {
+  struct Item {
+    GridCell cell;
+    bool value = false;
+  };
+  std::vector<Item> items;
+  for (size_t k = 0; k < table.rows.size(); ++k) {
+    const TableRow& r = table.rows[k];
+    const GridCell cell = makeCell(text, r.span);
+    std::vector<GridCell> tokens;
+    bool allValues = true;
+    uint32_t i = r.span.begin;
+    while (i < r.span.end) {
+      while (i < r.span.end && text[i] == ' ') ++i;
+      const uint32_t start = i;
+      while (i < r.span.end && text[i] != ' ') ++i;
+      if (i > start) {
+        tokens.push_back(makeCell(text, {start, i}));
+        allValues = allValues && isValueToken(tokens.back().text);
+      }
+    }
+    if (allValues && !tokens.empty()) {
+      for (GridCell& t : tokens) items.push_back({std::move(t), true});
+      continue;
+    }
+    const bool adjacent = k > 0 && !blankLineBetween(text, table.rows[k - 1].span, r.span);
+    if (adjacent && !items.empty() && !items.back().value && !startsWithMarker(cell.text)) {
+      items.back().cell.text += cell.text;
+      items.back().cell.span.end = cell.span.end;
+      continue;
+    }
+    items.push_back({cell, false});
+  }
+  std::vector<LogicalRow> rows;
+  size_t k = 0;
+  while (k < items.size()) {
+    std::vector<GridCell> labels, values;
+    ByteSpan span = items[k].cell.span;
+    while (k < items.size() && !items[k].value) labels.push_back(items[k++].cell);
+    while (k < items.size() && items[k].value) values.push_back(items[k++].cell);
+    span.end = (values.empty() ? labels.back() : values.back()).span.end;
+    size_t from = labels.size();  // labels[from..] are the row's label
+    for (size_t n = 1; n <= labels.size() && n <= 3; ++n) {
+      std::string joined;
+      for (size_t j = labels.size() - n; j < labels.size(); ++j) joined += labels[j].text;
+      if (isKnownLabel(normalizeLabel(joined), knownLabels)) {
+        from = labels.size() - n;
+        break;
+      }
+    }
+    if (values.empty()) {
+      // Labels without numbers: one row each (the binder joins a broken label's pieces).
+      for (GridCell& l : labels) {
+        LogicalRow only;
+        only.span = l.span;
+        only.labels.push_back(std::move(l));
+        rows.push_back(std::move(only));
+      }
+      continue;
+    }
+    if (from > 0) {
+      LogicalRow header;
+      header.span = {labels.front().span.begin, labels[from - 1].span.end};
+      header.labels.assign(labels.begin(), labels.begin() + static_cast<long>(from));
+      rows.push_back(std::move(header));
+    }
+    LogicalRow row;
+    row.span = span;
+    row.looseValues = true;
+    row.labels.assign(labels.begin() + static_cast<long>(std::min(from, labels.size())), labels.end());
+    row.values = std::move(values);
+    if (!row.labels.empty() || !row.values.empty()) rows.push_back(std::move(row));
+  }
+  // Give back numbers taken from the label-only rows after a row.
+  std::map<size_t, size_t> widths;
+  for (const LogicalRow& r : rows) {
+    if (!r.labels.empty() && !r.values.empty()) ++widths[r.values.size()];
+  }
+  size_t width = 0, best = 0;
+  for (const auto& [w, n] : widths) {
+    if (n > best) best = n, width = w;
+  }
+  for (size_t r = 0; width > 0 && r < rows.size(); ++r) {
+    const size_t extra = rows[r].values.size() / width;
+    if (rows[r].values.size() % width != 0 || extra < 2) continue;
+    size_t followers = 0;
+    while (r + 1 + followers < rows.size() && followers + 1 < extra && rows[r + 1 + followers].values.empty() &&
+           !rows[r + 1 + followers].labels.empty()) {
+      ++followers;
+    }
+    if (followers + 1 != extra) continue;
+    for (size_t f = 1; f <= followers; ++f) {
+      auto chunk = rows[r].values.begin() + static_cast<long>(f * width);
+      rows[r + f].values.assign(chunk, chunk + static_cast<long>(width));
+    }
+    rows[r].values.resize(width);
+  }
+  return rows;
+}
+
 }  // namespace
 
 std::vector<LogicalRow> buildLogicalRows(std::string_view text, const RawTable& table,
@@ -239,6 +357,10 @@ std::vector<LogicalRow> buildLogicalRows(std::string_view text, const RawTable& 
   if (table.layout == TableLayout::TabSeparated && isCellPerLine(text, table)) {
     layout = GridLayout::CellPerLine;
     return cellPerLineRows(text, table, knownLabels);
+  }
+  if (table.layout == TableLayout::CellStream) {
+    layout = GridLayout::CellStream;
+    return cellStreamRows(text, table, knownLabels);
   }
   if (table.layout == TableLayout::SpaceAligned) {
     layout = GridLayout::SpaceAligned;
