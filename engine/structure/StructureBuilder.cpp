@@ -14,6 +14,16 @@ constexpr size_t kMaxSectionTitleCodePoints = 40;
 
 bool isProse(const Block& b) { return b.kind == BlockKind::Paragraph || b.kind == BlockKind::Heading; }
 
+// A table caption ("表二：主动公开政府信息情况", "表3 …") names a section's table, not the section.
+bool isTableCaption(std::string_view title) {
+  constexpr std::string_view kBiao = "表";
+  if (title.substr(0, kBiao.size()) != kBiao) return false;
+  size_t pos = kBiao.size();
+  if (pos >= title.size()) return false;
+  const char32_t next = utf8::next(title, pos);
+  return (next >= '1' && next <= '9') || std::u32string_view(U"一二三四五六七八九十").find(next) != std::u32string_view::npos;
+}
+
 class Builder {
  public:
   Builder(Document& doc, const Outline& outline) : doc_(doc), outline_(outline), text_(doc.text()) {}
@@ -137,7 +147,7 @@ class Builder {
   void addUnnumberedMarkdownHeading(size_t i) {
     const Block& block = doc_.blocks[i];
     const std::string title = removeSpaces(block.content.in(text_));
-    if (utf8::codePointCount(title) > kMaxSectionTitleCodePoints) return;
+    if (utf8::codePointCount(title) > kMaxSectionTitleCodePoints || isTableCaption(title)) return;
     const int section = outline_.match(title);
     if (section < 0 || block.markdownLevel > 2) return;
     Heading h;

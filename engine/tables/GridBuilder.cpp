@@ -335,15 +335,17 @@ std::vector<LogicalRow> cellStreamRows(std::string_view text, const RawTable& ta
   for (size_t r = 0; width > 0 && r < rows.size(); ++r) {
     const size_t extra = rows[r].values.size() / width;
     if (rows[r].values.size() % width != 0 || extra < 2) continue;
-    size_t followers = 0;
-    while (r + 1 + followers < rows.size() && followers + 1 < extra && rows[r + 1 + followers].values.empty() &&
-           !rows[r + 1 + followers].labels.empty()) {
-      ++followers;
+    // The label-only rows after it that name template rows, up to the next row of numbers.
+    std::vector<size_t> followers;
+    for (size_t f = r + 1; f < rows.size() && rows[f].values.empty(); ++f) {
+      std::string joined;
+      for (const GridCell& l : rows[f].labels) joined += l.text;
+      if (!rows[f].labels.empty() && isKnownLabel(normalizeLabel(joined), knownLabels)) followers.push_back(f);
     }
-    if (followers + 1 != extra) continue;
-    for (size_t f = 1; f <= followers; ++f) {
+    if (followers.size() + 1 != extra) continue;
+    for (size_t f = 1; f <= followers.size(); ++f) {
       auto chunk = rows[r].values.begin() + static_cast<long>(f * width);
-      rows[r + f].values.assign(chunk, chunk + static_cast<long>(width));
+      rows[followers[f - 1]].values.assign(chunk, chunk + static_cast<long>(width));
     }
     rows[r].values.resize(width);
   }
