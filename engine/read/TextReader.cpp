@@ -122,6 +122,8 @@ bool isLayoutFragment(std::string_view text, const LineIndex& lines, size_t k) {
 // numbers, at least kMinStreamValueLines of them, starting at a label that is not a heading, is
 // such a cell stream. Returns the line after its last piece, or `first`.
 constexpr size_t kMinStreamValueLines = 3;
+// Header pieces a stream may open with before its first number (table 三 has about 40).
+constexpr size_t kMaxStreamHeaderLines = 60;
 
 size_t readCellStream(std::string_view text, const LineIndex& lines, size_t first, RawTable& table) {
   const size_t count = lines.lineCount();
@@ -154,9 +156,15 @@ size_t readCellStream(std::string_view text, const LineIndex& lines, size_t firs
     }
     if (!piece(k) || lines.lineEnd(k) - lines.lineStart(k) == 0) break;
     if (values(k)) ++valueLines;
+    if (valueLines == 0 && k - first > kMaxStreamHeaderLines) break;  // bounded work per start line
     last = k;
   }
   if (valueLines < kMinStreamValueLines) return first;
+  // A heading right before the prose that ends the stream is the next section's ("六、其他…").
+  while (last > first && !values(last) && RE2::PartialMatch(trimmed(last).in(text), topHeadingPattern())) {
+    do --last;
+    while (last > first && isBlank(text, {lines.lineStart(last), lines.lineEnd(last)}));
+  }
   table = RawTable();
   table.layout = TableLayout::CellStream;
   for (size_t j = first; j <= last; ++j) {

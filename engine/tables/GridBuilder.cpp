@@ -234,6 +234,10 @@ std::vector<LogicalRow> spaceAlignedRows(std::string_view text, const RawTable& 
   return rows;
 }
 
+// A numbered label this long ("（二）部分公开（区分处理的，只记…"), not a column header, is a row label
+// even when it matches no template wording.
+constexpr size_t kMinUnknownRowLabel = 6;
+
 bool isKnownLabel(const std::string& normalized, const std::vector<std::string>& knownLabels) {
   for (const std::string& k : knownLabels) {
     if (normalized.size() >= k.size() && normalized.compare(normalized.size() - k.size(), k.size(), k) == 0) return true;
@@ -300,6 +304,10 @@ std::vector<LogicalRow> cellStreamRows(std::string_view text, const RawTable& ta
         break;
       }
     }
+    if (from == labels.size() && !labels.empty() && startsWithMarker(labels.back().text) &&
+        utf8::codePointCount(labels.back().text) >= kMinUnknownRowLabel) {
+      from = labels.size() - 1;  // a numbered label the template words differently: the binder judges it
+    }
     if (values.empty()) {
       // Labels without numbers: one row each (the binder joins a broken label's pieces).
       for (GridCell& l : labels) {
@@ -322,6 +330,24 @@ std::vector<LogicalRow> cellStreamRows(std::string_view text, const RawTable& ta
     row.labels.assign(labels.begin() + static_cast<long>(std::min(from, labels.size())), labels.end());
     row.values = std::move(values);
     if (!row.labels.empty() || !row.values.empty()) rows.push_back(std::move(row));
+  }
+  // No row label at all (表四: headers over one line of numbers) but numbers spread between the
+  // header pieces: the PDF stores the table column by column. Its one data row reads in order.
+  const bool anyRowLabel =
+      std::any_of(rows.begin(), rows.end(), [](const LogicalRow& r) { return !r.values.empty() && !r.labels.empty(); });
+  const size_t withValues = static_cast<size_t>(std::count_if(rows.begin(), rows.end(), [](const LogicalRow& r) { return !r.values.empty(); }));
+  if (!anyRowLabel && withValues > 1) {
+    LogicalRow header, data;
+    data.looseValues = true;
+    header.span = data.span = {rows.front().span.begin, rows.back().span.end};
+    for (LogicalRow& r : rows) {
+      header.labels.insert(header.labels.end(), r.labels.begin(), r.labels.end());
+      data.values.insert(data.values.end(), r.values.begin(), r.values.end());
+    }
+    rows.clear();
+    if (!header.labels.empty()) rows.push_back(std::move(header));
+    rows.push_back(std::move(data));
+    return rows;
   }
   // Give back numbers taken from the label-only rows after a row.
   std::map<size_t, size_t> widths;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/Analyzer.h"
+#include "engine/read/SoftBreaks.h"
 #include "engine/text/LintedText.h"
 #include "engine/text/Utf8.h"
 #include "tests/support/FixtureRunner.h"
@@ -42,7 +43,8 @@ std::vector<std::string> findings(const Analysis& a, bool withInfo = true) {
 
 Analysis analyze(const std::string& text) { return analyzeBytes("report.txt", text, DocumentFormat::Text, rules()); }
 
-// Wraps every prose line longer than `width` code points at `width`, as a PDF page would.
+// Wraps every prose line wider than `width` display columns (CJK characters count 2) at that
+// width, as a PDF page does.
 std::string hardWrap(const std::string& text, size_t width) {
   std::string out;
   size_t start = 0;
@@ -53,13 +55,17 @@ std::string hardWrap(const std::string& text, size_t width) {
     if (line.find('\t') != std::string::npos) {
       out += line;
     } else {
-      size_t pos = 0, count = 0;
+      size_t pos = 0, used = 0;
       while (pos < line.size()) {
         const size_t at = pos;
         utf8::next(line, pos);
-        if (count > 0 && count % width == 0) out += '\n';
+        const size_t w = displayWidth(std::string_view(line).substr(at, pos - at));
+        if (used + w > width) {
+          out += '\n';
+          used = 0;
+        }
         out.append(line, at, pos - at);
-        ++count;
+        used += w;
       }
     }
     out += '\n';
@@ -92,7 +98,7 @@ TEST_CASE("LintedText closes gaps and maps offsets back to the source", "[extrac
 }
 
 TEST_CASE("a hard-wrapped compliant report reads as one sentence per paragraph and stays silent", "[extracted][softbreak]") {
-  const std::string wrapped = hardWrap(compliant(), 38);
+  const std::string wrapped = hardWrap(compliant(), 76);
   const Analysis a = analyze(wrapped);
   REQUIRE(a.ok());
   REQUIRE(a.document->linted != nullptr);
@@ -116,18 +122,19 @@ TEST_CASE("a finding in a joined sentence points at the real line and column", "
   std::string text = compliant();
   replaceOnce(text, "统计期限自2021年1月1日起至2021年12月31日止", "统计期限自2021年1月1日起至2021年11月30日止");
   replaceOnce(text, "本报告根据", "本报告𠀋根据");  // a non-BMP character earlier in the paragraph: one column
-  constexpr size_t kWidth = 38;
-  const std::string wrapped = hardWrap(text, kWidth);
+  const std::string wrapped = hardWrap(text, 76);
   const Analysis a = analyze(wrapped);
   const std::vector<std::string> all = findings(a, /*withInfo=*/false);
   REQUIRE(all.size() == 1);
-  // Where the date range starts in the unwrapped preamble (line 3), in code points.
-  const size_t lineStart = text.find("本报告𠀋根据");
-  const size_t dates = text.find("2021年1月1日起至2021年11月30日");
-  const size_t column = utf8::codePointCount(std::string_view(text).substr(lineStart, dates - lineStart));
-  const std::string expected = std::to_string(3 + column / kWidth) + ":" + std::to_string(column % kWidth + 1) +
-                               ": error [content/period-invalid]";
-  CHECK(all.front() == expected);
+  // The date range starts on the wrapped line holding "自2021年1月1日": find it by hand.
+  const size_t at = wrapped.find("自2021年1月1日") + std::string("自").size();
+  size_t lineNo = 1, lineStart = 0;
+  for (size_t k = 0; k < at; ++k) {
+    if (wrapped[k] == '\n') ++lineNo, lineStart = k + 1;
+  }
+  const size_t column = utf8::codePointCount(std::string_view(wrapped).substr(lineStart, at - lineStart)) + 1;
+  CHECK(all.front() == std::to_string(lineNo) + ":" + std::to_string(column) + ": error [content/period-invalid]");
+  CHECK(lineNo == 4);
   // The wrap did break the sentence inside the date range.
   CHECK(wrapped.find("2021年1月1日起至2021年11月30日") == std::string::npos);
 }
@@ -137,7 +144,7 @@ TEST_CASE("a heading line is never joined with the text after it", "[extracted][
   // Headings followed straight by their text, no blank line.
   replaceOnce(text, "一、总体情况\n\n", "一、总体情况\n");
   replaceOnce(text, "五、存在的主要问题及改进情况\n\n", "五、存在的主要问题及改进情况\n");
-  const Analysis a = analyze(hardWrap(text, 38));
+  const Analysis a = analyze(hardWrap(text, 76));
   REQUIRE(a.document->sections.size() == 6);
   CHECK(a.document->textOf(a.document->headings[a.document->sections[0].heading].line) == "一、总体情况");
   CHECK(a.document->textOf(a.document->headings[a.document->sections[4].heading].line) == "五、存在的主要问题及改进情况");
