@@ -225,3 +225,23 @@ TEST_CASE("table captions and table 三's row labels on lines of their own do no
   // Not silenced: a real section title written as a Markdown heading still opens its section.
   CHECK(m.document->section("active") != nullptr);
 }
+
+TEST_CASE("a caption does not stand in for a missing section heading", "[extracted][structure]") {
+  std::string md = readWholeFile(kTests + "/fixtures/reports/compliant/compliant-2021.md");
+  replaceOnce(md, "# 二、主动公开政府信息情况\n", "## 表二：主动公开政府信息情况\n");
+  const Analysis m = analyzeBytes("report.md", md, DocumentFormat::Markdown, rules());
+  CHECK(m.document->section("active") == nullptr);
+  bool missing = false;
+  for (const Finding& f : m.findings) missing = missing || f.ruleId == "structure/section-missing";
+  CHECK(missing);
+}
+
+TEST_CASE("findings on pdftotext output point at the line and column pdftotext wrote", "[extracted][softbreak]") {
+  // The statistics period wraps from line 4 to line 5 of the -layout text; the date range starts
+  // after "统计期限自 " at column 33 of line 4 (the plain rendering wraps at the same place, one
+  // line earlier: it has no blank line after the title).
+  const Analysis layout = analyze(extracted("period-invalid-dates.layout.txt"));
+  CHECK(findings(layout, /*withInfo=*/false) == std::vector<std::string>{"4:33: error [content/period-invalid]"});
+  const Analysis raw = analyze(extracted("period-invalid-dates.raw.txt"));
+  CHECK(findings(raw, /*withInfo=*/false) == std::vector<std::string>{"3:33: error [content/period-invalid]"});
+}
