@@ -14,7 +14,7 @@ namespace gklint {
 enum class DocumentFormat { Text, Markdown, Html, Docx, Pdf };
 
 enum class BlockKind {
-  Paragraph,  // one line of prose (readers split multi-line paragraphs into lines)
+  Paragraph,  // a line of prose (readers split paragraphs into lines; a PDF's wrapped lines: gaps)
   Heading,    // a Markdown `#`/setext heading line; numbered headings in prose stay Paragraphs
   Table,      // a table region; its rows live in Document::tables[tableIndex]
   Code,       // fenced or indented code: never linted as prose
