@@ -14,6 +14,9 @@ std::string layoutName(GridLayout layout) {
   switch (layout) {
     case GridLayout::TabRows: return "tab-separated rows";
     case GridLayout::CellPerLine: return "one cell per line";
+    case GridLayout::CellLines: return "one cell per line, tab lines between cells";
+    case GridLayout::SpaceAligned: return "space-aligned rows";
+    case GridLayout::CellStream: return "cells in reading order";
     case GridLayout::Pipe: return "pipe table";
     case GridLayout::LooseText: return "numbers in text lines";
   }

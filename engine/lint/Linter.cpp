@@ -38,6 +38,16 @@ std::vector<Finding> lintDocument(const Document& doc, const RuleSet& rules, con
       for (size_t i = before; i < findings.size(); ++i) findings[i].severity = *severity;
     }
   }
+  // Spans into closed-up paragraphs point back at the source's own lines and columns.
+  if (doc.linted) {
+    for (Finding& f : findings) {
+      f.span = doc.sourceSpan(f.span);
+      for (RelatedSpan& r : f.related) r.span = doc.sourceSpan(r.span);
+      if (f.fix) {
+        for (TextEdit& e : f.fix->edits) e.span = doc.sourceSpan(e.span);
+      }
+    }
+  }
   std::vector<Suppression> suppressions = findSuppressions(doc);
   applySuppressions(doc, suppressions, findings);
   if (const Check* audit = rules.find("meta/unused-suppression")) {

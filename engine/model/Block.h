@@ -14,7 +14,7 @@ namespace gklint {
 enum class DocumentFormat { Text, Markdown, Html, Docx, Pdf };
 
 enum class BlockKind {
-  Paragraph,  // one line of prose (readers split multi-line paragraphs into lines)
+  Paragraph,  // a line of prose (readers split paragraphs into lines; a PDF's wrapped lines: gaps)
   Heading,    // a Markdown `#`/setext heading line; numbered headings in prose stay Paragraphs
   Table,      // a table region; its rows live in Document::tables[tableIndex]
   Code,       // fenced or indented code: never linted as prose
@@ -28,15 +28,25 @@ struct Block {
   int markdownLevel = 0;                 // 1..6 for Markdown headings, else 0
   size_t tableIndex = static_cast<size_t>(-1);  // index into Document::tables for Table blocks
   std::vector<ByteSpan> markup;          // inline markup inside `content` (emphasis delimiters, code, URLs)
+  // Bytes inside `content` the rules read as nothing: the soft line breaks (line end and the next
+  // line's indentation) of a paragraph that extraction wrapped over several lines.
+  // Set by the text reader; buildDocument closes them up in Document::linted.
+  std::vector<ByteSpan> gaps;
 };
 
 // A table as the source lays it out, before any template binding: rows of cells in
 // source order. Text tables yield one row per source line (tab-separated cells, possibly
 // one cell per line); Markdown yields one row per pipe-table row.
-enum class TableLayout { TabSeparated, Pipe };
+// Extracted text also yields SpaceAligned rows (one per line, cells at runs of spaces:
+// `pdftotext -layout`) and CellLines rows (a browser copy: each cell on a line of its own, lines
+// holding only a tab between the cells of a row; a row's cells span several lines) and
+// CellStream rows (plain pdftotext: every cell in reading order, a blank line after each; one
+// row per line, the rows of a cell wrapped over lines adjacent).
+enum class TableLayout { TabSeparated, Pipe, SpaceAligned, CellLines, CellStream };
 
 struct TableCell {
   ByteSpan span;  // the cell's text without surrounding white space (empty span: blank cell)
+  uint32_t column = 0;  // SpaceAligned: display column (CJK characters count 2) where the cell starts
 };
 
 struct TableRow {

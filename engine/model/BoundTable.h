@@ -44,7 +44,7 @@ struct BoundRow {
 };
 
 // How the table was laid out in the source.
-enum class GridLayout { TabRows, CellPerLine, Pipe, LooseText };
+enum class GridLayout { TabRows, CellPerLine, Pipe, LooseText, SpaceAligned, CellLines, CellStream };
 
 struct BoundTable {
   const TableTemplate* tmpl = nullptr;  // owned by the RuleSet's TemplateCatalog

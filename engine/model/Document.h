@@ -3,12 +3,14 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/model/Block.h"
 #include "engine/model/BoundTable.h"
+#include "engine/text/LintedText.h"
 #include "engine/text/Source.h"
 
 namespace gklint {
@@ -96,8 +98,12 @@ struct Document {
   // Publication deadlines (MM-DD of the following year) by kind of body, overriding the rule's.
   std::map<OrganKind, std::string> publishDeadlines;
 
-  std::string_view text() const { return source->text(); }
-  std::string_view textOf(ByteSpan span) const { return span.in(source->text()); }
+  // The text spans index: the source's, with soft line breaks closed up when the reader found
+  // some (`linted`); findings are mapped back to the source by the linter (sourceSpan).
+  std::shared_ptr<const LintedText> linted;
+  std::string_view text() const { return linted ? linted->text() : source->text(); }
+  std::string_view textOf(ByteSpan span) const { return span.in(text()); }
+  ByteSpan sourceSpan(ByteSpan span) const { return linted ? linted->toSource(span) : span; }
   const Section* section(std::string_view key) const;
   const BoundTable* boundTable(std::string_view table) const;  // "t2", "t3", "t4"; null when absent
   // Index of the first block of the first section (end of the preamble).

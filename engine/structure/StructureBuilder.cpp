@@ -14,6 +14,16 @@ constexpr size_t kMaxSectionTitleCodePoints = 40;
 
 bool isProse(const Block& b) { return b.kind == BlockKind::Paragraph || b.kind == BlockKind::Heading; }
 
+// A table caption ("表二：主动公开政府信息情况", "表3 …") names a section's table, not the section.
+bool isTableCaption(std::string_view title) {
+  constexpr std::string_view kBiao = "表";
+  if (title.substr(0, kBiao.size()) != kBiao) return false;
+  size_t pos = kBiao.size();
+  if (pos >= title.size()) return false;
+  const char32_t next = utf8::next(title, pos);
+  return (next >= '1' && next <= '9') || std::u32string_view(U"一二三四五六七八九十").find(next) != std::u32string_view::npos;
+}
+
 class Builder {
  public:
   Builder(Document& doc, const Outline& outline) : doc_(doc), outline_(outline), text_(doc.text()) {}
@@ -137,7 +147,7 @@ class Builder {
   void addUnnumberedMarkdownHeading(size_t i) {
     const Block& block = doc_.blocks[i];
     const std::string title = removeSpaces(block.content.in(text_));
-    if (utf8::codePointCount(title) > kMaxSectionTitleCodePoints) return;
+    if (utf8::codePointCount(title) > kMaxSectionTitleCodePoints || isTableCaption(title)) return;
     const int section = outline_.match(title);
     if (section < 0 || block.markdownLevel > 2) return;
     Heading h;
@@ -155,6 +165,26 @@ class Builder {
   std::string_view text_;
 };
 
+// Paragraphs the reader joined over soft line breaks (or whose extraction spaces it found) are
+// read from a linted copy of the text with those gaps closed up: one sentence to every rule.
+void closeGaps(Document& doc) {
+  std::vector<ClosedParagraph> paragraphs;
+  std::vector<size_t> owners;
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.gaps.empty()) continue;
+    paragraphs.push_back({b.content, b.gaps});
+    owners.push_back(i);
+  }
+  if (paragraphs.empty()) return;
+  auto linted = std::make_shared<LintedText>(doc.source->text(), paragraphs);
+  for (size_t k = 0; k < owners.size(); ++k) {
+    Block& b = doc.blocks[owners[k]];
+    b.content = linted->closedContent(k);  // `span` keeps the source extent: the rest is padding
+  }
+  doc.linted = std::move(linted);
+}
+
 }  // namespace
 
 Document buildDocument(const Source& source, DocumentFormat format, ReadResult read, const Outline& outline,
@@ -164,6 +194,7 @@ Document buildDocument(const Source& source, DocumentFormat format, ReadResult r
   doc.format = format;
   doc.blocks = std::move(read.blocks);
   doc.tables = std::move(read.tables);
+  closeGaps(doc);
   Builder builder(doc, outline);
   builder.recogniseHeadings();
   builder.closeSections();

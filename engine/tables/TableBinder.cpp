@@ -110,7 +110,9 @@ class Binder {
         assign(table, static_cast<size_t>(match), row, row, variant, own, /*joined=*/false);
         // A group label on a row of its own just before ("（五）不予以处理" / "1.信访…").
         BoundRow& bound = table.rows[static_cast<size_t>(match)];
-        if (labelOnly >= 0 && bound.group.empty() && !t_.rows[static_cast<size_t>(match)].group.empty()) {
+        // (Not in plain pdftotext's reading order, where group labels stand together, out of place.)
+        if (labelOnly >= 0 && layout != GridLayout::CellStream && bound.group.empty() &&
+            !t_.rows[static_cast<size_t>(match)].group.empty()) {
           const LogicalRow& group = logical[static_cast<size_t>(labelOnly)];
           bound.groupSpan = {group.labels.front().span.begin, group.labels.back().span.end};
           bound.group = joinLabels(group);
