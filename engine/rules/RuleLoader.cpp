@@ -32,6 +32,7 @@ bool parseTemplate(std::string_view name, TemplateId& out) {
 bool parseFormat(std::string_view name, DocumentFormat& out) {
   if (name == "txt" || name == "text") out = DocumentFormat::Text;
   else if (name == "md" || name == "markdown") out = DocumentFormat::Markdown;
+  else if (name == "docx") out = DocumentFormat::Docx;
   else return false;
   return true;
 }
@@ -76,7 +77,7 @@ void readApplicability(OptionReader& rule, Applicability& out) {
   for (const std::string& name : applies.stringList("format")) {
     DocumentFormat format;
     if (parseFormat(name, format)) out.formats.push_back(format);
-    else applies.error("format", "unknown format '" + name + "' (use txt or md)");
+    else applies.error("format", "unknown format '" + name + "' (use txt, md or docx)");
   }
   if (applies.has("organ")) {
     std::string organ = applies.string("organ");
