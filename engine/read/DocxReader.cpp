@@ -141,7 +141,10 @@ class Walker {
  public:
   Walker(const DocxStyles& styles, DocxNumbering& numbering, DocxRead& out) : styles_(styles), numbering_(numbering), out_(out) {}
 
-  void body(const pugi::xml_node& body) { blocks(body, 0); }
+  void body(const pugi::xml_node& body) {
+    blocks(body, 0);
+    flushCarried();
+  }
   const std::string& error() const { return error_; }
 
  private:
@@ -162,6 +165,7 @@ class Walker {
       if (is(n, "w:p")) {
         bodyParagraph(n, depth);
       } else if (is(n, "w:tbl")) {
+        flushCarried();
         table(n, depth + 1);
       } else if (is(n, "w:sdt")) {
         blocks(n.child("w:sdtContent"), depth + 1);
@@ -209,18 +213,42 @@ class Walker {
     inlines(p, into, depth + 1);
   }
 
+  // A paragraph of the body. Its mark deleted with tracked changes (w:pPr/w:rPr/w:del), it joins the
+  // next paragraph, whose properties (and list number) the joined paragraph has once accepted.
   void bodyParagraph(const pugi::xml_node& p, int depth) {
+    const pugi::xml_node pPr = p.child("w:pPr");
+    Collected text;
+    if (carried_) {
+      text = std::move(*carried_);
+      carried_.reset();
+    }
+    inlines(p, text, depth + 1);
+    if (pPr.child("w:rPr").child("w:del")) {
+      carried_ = std::move(text);
+      return;
+    }
     Collected line;
-    paragraph(p, line, depth);
+    line.generated(listLabel(pPr));
+    append(line, text);
+    emitParagraph(line, outlineLevel(pPr));
+  }
+
+  // The text of a paragraph whose mark was deleted and no paragraph followed to join.
+  void flushCarried() {
+    if (!carried_) return;
+    Collected line = std::move(*carried_);
+    carried_.reset();
+    emitParagraph(line, std::nullopt);
+  }
+
+  void emitParagraph(const Collected& line, std::optional<int> level) {
     if (line.blank()) {
       out_.text += '\n';
       return;
     }
     const uint32_t number = ++out_.paragraphs;
     const uint32_t start = static_cast<uint32_t>(out_.text.size());
-    if (std::optional<int> level = outlineLevel(p.child("w:pPr"))) {
-      out_.headings.push_back({start, start + static_cast<uint32_t>(line.text.size()), *level});
-    }
+    if (level) out_.headings.push_back({start, start + static_cast<uint32_t>(line.text.size()), *level});
     for (const Collected::Segment& s : line.segments) {
       OriginPlace place;
       place.kind = OriginPlace::Kind::Paragraph;
@@ -230,6 +258,19 @@ class Walker {
     }
     out_.text += line.text;
     out_.text += '\n';
+  }
+
+  // Appends `from` to `into`, its characters counted after those of `into`.
+  static void append(Collected& into, const Collected& from) {
+    const uint32_t base = static_cast<uint32_t>(into.text.size());
+    for (Collected::Segment s : from.segments) {
+      s.at += base;
+      s.character += into.characters;
+      into.segments.push_back(s);
+    }
+    into.text += from.text;
+    into.characters += from.characters;
+    into.segmentOpen = false;
   }
 
   // Inline content of a paragraph: runs, possibly inside hyperlinks, smart tags, fields, insertions.
@@ -430,15 +471,8 @@ class Walker {
           continue;
         }
         if (!into.blank() && needsSpace(into.text, p.text)) into.generated(" ");
-        const uint32_t base = static_cast<uint32_t>(into.text.size());
-        for (Collected::Segment s : p.segments) {
-          s.at += base;
-          s.character += into.characters;
-          into.segments.push_back(s);
-        }
-        into.text += p.text;
-        into.characters += p.characters + 1;  // the paragraph mark
-        into.segmentOpen = false;
+        append(into, p);
+        into.characters += 1;  // the paragraph mark
       } else if (is(n, "w:tbl")) {
         std::vector<pugi::xml_node> rows;
         rowsOf(n, rows, 0);
@@ -469,6 +503,7 @@ class Walker {
   DocxNumbering& numbering_;
   DocxRead& out_;
   std::vector<bool> fields_;  // open complex fields: true once past their separator (the result)
+  std::optional<Collected> carried_;  // a paragraph whose mark was deleted, waiting for the next
   std::string error_;
 };
 
