@@ -289,7 +289,7 @@ class Walker {
         inlines(alternative(n), into, depth + 1);
       } else if (is(n, "m:t")) {
         keep(n.text().get(), into);
-      } else if (n.first_child() && n.name()[0] == 'm' && n.name()[1] == ':') {
+      } else if (n.first_child() && std::string_view(n.name()).rfind("m:", 0) == 0) {
         inlines(n, into, depth + 1);  // the other math containers (fractions, scripts)
       }
       // w:del, w:moveFrom, w:pPr, bookmarks, comment ranges, proofing marks: nothing to read.
@@ -306,6 +306,7 @@ class Walker {
   }
 
   void run(const pugi::xml_node& r, Collected& into, int depth) {
+    if (tooDeep(depth)) return;
     if (onOff(r.child("w:rPr").child("w:vanish"))) return;  // hidden text is not part of the report
     for (const pugi::xml_node& n : r.children()) {
       if (is(n, "w:t")) {
@@ -344,8 +345,7 @@ class Walker {
   // ---- Tables ----
 
   struct GridCell {
-    pugi::xml_node tc;  // null: an empty grid position (w:gridBefore/w:gridAfter)
-    int span = 1;
+    pugi::xml_node tc;  // null: an empty grid position before the row's first cell (w:gridBefore)
     bool continuation = false;  // w:vMerge continue: the cell above holds the text
   };
 
@@ -370,7 +370,6 @@ class Walker {
         const pugi::xml_node tcPr = n.child("w:tcPr");
         GridCell cell;
         cell.tc = n;
-        cell.span = std::clamp(intVal(tcPr.child("w:gridSpan")).value_or(1), 1, 64);
         const pugi::xml_node vMerge = tcPr.child("w:vMerge");
         const std::string_view v = vMerge.attribute("w:val").value();
         cell.continuation = (vMerge && v != "restart") ||
@@ -384,21 +383,20 @@ class Walker {
     }
   }
 
+  // The cells of a row as a text export gives them: one field per cell (w:tc) whatever its
+  // w:gridSpan — Word, WPS and LibreOffice split the grid into as many columns as any row's
+  // borders need, so spans say nothing about the table's logical columns — and an empty field
+  // for each w:gridBefore position, so that a row starting further right keeps its place.
   std::vector<GridCell> gridRow(const pugi::xml_node& tr) {
     std::vector<GridCell> cells;
-    const pugi::xml_node trPr = tr.child("w:trPr");
-    const int before = std::clamp(intVal(trPr.child("w:gridBefore")).value_or(0), 0, 64);
+    const int before = std::clamp(intVal(tr.child("w:trPr").child("w:gridBefore")).value_or(0), 0, 64);
     for (int i = 0; i < before; ++i) cells.push_back({});
     cellsOf(tr, cells, 0);
-    const int after = std::clamp(intVal(trPr.child("w:gridAfter")).value_or(0), 0, 64);
-    for (int i = 0; i < after; ++i) cells.push_back({});
     return cells;
   }
 
-  static int width(const std::vector<GridCell>& cells) {
-    int w = 0;
-    for (const GridCell& c : cells) w += c.span;
-    return w;
+  static size_t cellCount(const std::vector<GridCell>& cells) {
+    return static_cast<size_t>(std::count_if(cells.begin(), cells.end(), [](const GridCell& c) { return c.tc; }));
   }
 
   void table(const pugi::xml_node& tbl, int depth) {
@@ -408,13 +406,13 @@ class Walker {
     rowsOf(tbl, rows, 0);
     std::vector<std::vector<GridCell>> grid;
     grid.reserve(rows.size());
-    int widest = 0;
+    size_t widest = 0;
     for (const pugi::xml_node& tr : rows) {
       grid.push_back(gridRow(tr));
-      widest = std::max(widest, width(grid.back()));
+      widest = std::max(widest, cellCount(grid.back()));
     }
-    // A one-column table is a frame around content (a boxed note, a page laid out in a table):
-    // its paragraphs and tables read as if they stood in the body.
+    // A table of one cell per row is a frame around content (a boxed note, a page laid out in a
+    // table): its paragraphs and tables read as if they stood in the body.
     if (widest <= 1) {
       for (const auto& row : grid) {
         for (const GridCell& cell : row) {
@@ -426,28 +424,28 @@ class Walker {
     for (size_t r = 0; r < grid.size(); ++r) {
       const uint32_t start = static_cast<uint32_t>(out_.text.size());
       std::string line;
-      uint32_t column = 1;
+      uint32_t column = 0;  // Word's cell number in the row; a w:gridBefore position is none
+      bool first = true;
       for (const GridCell& cell : grid[r]) {
-        for (int k = 0; k < cell.span; ++k, ++column) {
-          OriginPlace place;
-          place.kind = OriginPlace::Kind::TableCell;
-          place.table = number;
-          place.row = static_cast<uint32_t>(r + 1);
-          place.column = column - static_cast<uint32_t>(k);  // a spanned position belongs to its cell
-          if (column > 1) {
-            out_.origin->add(start + static_cast<uint32_t>(line.size()), place, false);  // the inserted tab
-            line += '\t';
-          }
-          if (k > 0 || !cell.tc || cell.continuation) continue;
-          Collected text;
-          cellText(cell.tc, text, depth + 1);
-          for (const Collected::Segment& s : text.segments) {
-            OriginPlace at = place;
-            at.character = s.character;
-            out_.origin->add(start + static_cast<uint32_t>(line.size()) + s.at, at, s.verbatim);
-          }
-          line += text.text;
+        OriginPlace place;
+        place.kind = OriginPlace::Kind::TableCell;
+        place.table = number;
+        place.row = static_cast<uint32_t>(r + 1);
+        place.column = cell.tc ? ++column : column + 1;  // a placeholder maps to the cell after it
+        if (!first) {
+          out_.origin->add(start + static_cast<uint32_t>(line.size()), place, false);  // the inserted tab
+          line += '\t';
         }
+        first = false;
+        if (!cell.tc || cell.continuation) continue;
+        Collected text;
+        cellText(cell.tc, text, depth + 1);
+        for (const Collected::Segment& s : text.segments) {
+          OriginPlace at = place;
+          at.character = s.character;
+          out_.origin->add(start + static_cast<uint32_t>(line.size()) + s.at, at, s.verbatim);
+        }
+        line += text.text;
       }
       out_.text += line;
       out_.text += '\n';

@@ -261,7 +261,7 @@ TEST_CASE("a folder is searched recursively for .txt and .md, in sorted order", 
   dir.write("sub/c.txt", infoOnly);
   dir.write("sub/deeper/e.markdown", cleanMarkdown);
   dir.write("Z.TXT", clean);                            // extensions are case-insensitive
-  dir.write("sub/d.docx", "PK\x03\x04");                // not a report format: skipped, not an error
+  dir.write("sub/d.pptx", "PK\x03\x04");                // not a report format: skipped, not an error
   dir.write("notes.pdf", "%PDF-1.7");
   dir.write(".hidden/x.txt", std::string(10, '\0'));   // hidden folders are skipped
   dir.write(".draft.txt", std::string(10, '\0'));      // hidden files too

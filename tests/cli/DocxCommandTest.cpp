@@ -51,7 +51,7 @@ TEST_CASE("hostile .docx files exit 2 with the reader's message", "[cli][docx]")
   }
 }
 
-TEST_CASE("--fix never rewrites a .docx", "[cli][docx][fix]") {
+TEST_CASE("a .docx is never rewritten by --fix", "[cli][docx][fix]") {
   TempDir dir;
   const std::string original = readBytes(docxFixture("reports/text/markup-residue.docx"));
   const std::string path = dir.write("report.docx", original);

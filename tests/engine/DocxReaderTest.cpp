@@ -139,9 +139,9 @@ TEST_CASE("the reader's constructs read as Word shows them, with their places", 
         "前半后半\n"                  // a deleted paragraph mark joins two paragraphs
         "\n"
         "框内第一段\n框内第二段\n"    // a one-column table is a frame
-        "项目\t合计\t\n"              // w:gridSpan 2: the cell and an empty position
+        "项目\t合计\n"                // w:gridSpan 2: still one cell, one field
         "\t21\t3\n"                   // w:vMerge continue: empty; runs "2" "1" are 21
-        "\t外内1内2\tx\n"             // w:gridBefore; a nested table joins its cell's text
+        "\t外内1内2\tx\n"             // w:gridBefore: an empty field; a nested table joins its cell's text
         "表后段落\n");
   CHECK(read.paragraphs == 19);
   CHECK(read.tables == 2);
@@ -169,8 +169,8 @@ TEST_CASE("the reader's constructs read as Word shows them, with their places", 
   CHECK(at("21") == "表2:行2:列2:0");
   CHECK(at("1\t3") == "表2:行2:列2:1");
   CHECK(at("\t3") == "表2:行2:列3:0");
-  CHECK(at("内2") == "表2:行3:列2:5");     // 外, its paragraph mark, 内1, its paragraph mark
-  CHECK(at("x\n") == "表2:行3:列3:0");
+  CHECK(at("内2") == "表2:行3:列1:5");     // 外, its paragraph mark, 内1, its paragraph mark
+  CHECK(at("x\n") == "表2:行3:列2:0");      // the w:gridBefore position is not a cell
   // Heading levels come from styles and w:outlineLvl only; this document has none.
   CHECK(read.headings.empty());
 }
