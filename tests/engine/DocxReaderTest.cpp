@@ -327,3 +327,20 @@ TEST_CASE("hostile and foreign packages are refused with what to do", "[docx][ho
     }
   }
 }
+
+TEST_CASE("documents written by LibreOffice read like their text", "[docx][equivalence][libreoffice]") {
+  // tests/fixtures/docx/libreoffice/make.sh: LibreOffice's own zip layout, styles, numbering.xml
+  // and table grids (a real producer, not make_docx.py's XML).
+  const std::string dir = kTests + "/fixtures/docx/libreoffice/";
+  CHECK(test::renderFindings(dir + "compliant-2021.docx").empty());
+  // Re-saved by LibreOffice: its numbering.xml (chineseCountingThousand) generates every heading.
+  CHECK(test::renderFindings(dir + "compliant-2021-autonumber.docx").empty());
+  const DocxRead resaved = readDocx(bytesOf(dir + "compliant-2021-autonumber.docx"));
+  REQUIRE(resaved.ok());
+  CHECK(resaved.text.find("\n一、总体情况\n") != std::string::npos);
+  CHECK(resaved.text.find("\n（一）主动公开") != std::string::npos);
+  CHECK(test::renderFindings(dir + "000.docx") == test::renderFindings(kTests + "/corpus/seeds/000_59d64a34d2dae9ef.txt"));
+  const std::vector<std::string> arithmetic = test::renderFindings(dir + "line-t3-row-total.docx");
+  CHECK(arithmetic.size() == 2);
+  CHECK(arithmetic == test::renderFindings(kTests + "/fixtures/reports/tables/line-t3-row-total.txt"));
+}
