@@ -557,7 +557,17 @@ DocxRead readDocx(std::string_view bytes) {
   auto readPart = [&](const std::string& name, XmlPart& part, bool required) {
     ZipEntryRead entry = zip.read(name);
     if (!entry.error.empty()) {
-      part.error = "refused .docx: " + entry.error;
+      switch (entry.problem) {
+        case ZipEntryRead::Problem::Damaged:
+          part.error = "damaged .docx: " + entry.error + "; " + std::string(kSaveAgain);
+          break;
+        case ZipEntryRead::Problem::Encrypted:
+          part.error = "refused .docx: " + entry.error + " (a password-protected zip): save the document again "
+                       "from Word or WPS without a password";
+          break;
+        default:
+          part.error = "refused .docx: " + entry.error;
+      }
       return false;
     }
     if (!entry.found) {

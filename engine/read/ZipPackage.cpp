@@ -85,19 +85,28 @@ ZipEntryRead ZipPackage::read(std::string_view name) {
   zip_stat_init(&st);
   if (zip_stat_index(handle_->archive, static_cast<zip_uint64_t>(index), 0, &st) != 0) {
     out.error = "cannot read the zip entry " + entry;
+    out.problem = ZipEntryRead::Problem::Damaged;
     return out;
   }
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
     out.error = "the zip entry " + entry + " is encrypted";
+    out.problem = ZipEntryRead::Problem::Encrypted;
     return out;
   }
   const uint64_t compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
   zip_file_t* file = zip_fopen_index(handle_->archive, static_cast<zip_uint64_t>(index), 0);
   if (!file) {
     const int code = zip_error_code_zip(zip_get_error(handle_->archive));
-    out.error = code == ZIP_ER_COMPNOTSUPP ? "the zip entry " + entry + " uses a compression method gklint cannot read"
-              : code == ZIP_ER_ENCRNOTSUPP || code == ZIP_ER_NOPASSWD ? "the zip entry " + entry + " is encrypted"
-                                                                       : "cannot open the zip entry " + entry;
+    if (code == ZIP_ER_COMPNOTSUPP) {
+      out.error = "the zip entry " + entry + " uses a compression method gklint cannot read";
+      out.problem = ZipEntryRead::Problem::Unsupported;
+    } else if (code == ZIP_ER_ENCRNOTSUPP || code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD) {
+      out.error = "the zip entry " + entry + " is encrypted";
+      out.problem = ZipEntryRead::Problem::Encrypted;
+    } else {
+      out.error = "cannot open the zip entry " + entry;
+      out.problem = ZipEntryRead::Problem::Damaged;
+    }
     return out;
   }
   // Inflate through a fixed buffer and count what actually comes out; the declared size is a hint.
@@ -107,8 +116,9 @@ ZipEntryRead ZipPackage::read(std::string_view name) {
     const zip_int64_t n = zip_fread(file, buffer.data(), buffer.size());
     if (n < 0) {
       const int code = zip_error_code_zip(zip_file_get_error(file));
-      out.error = code == ZIP_ER_CRC ? "the zip entry " + entry + " is damaged (CRC mismatch: the file is truncated or corrupt)"
+      out.error = code == ZIP_ER_CRC ? "the zip entry " + entry + " fails its CRC check (the file is truncated or corrupt)"
                                      : "the zip entry " + entry + " cannot be inflated (the file is truncated or corrupt)";
+      out.problem = ZipEntryRead::Problem::Damaged;
       break;
     }
     if (n == 0) break;
@@ -118,15 +128,18 @@ ZipEntryRead ZipPackage::read(std::string_view name) {
     if (size > limits_.maxEntryBytes) {
       out.error = "the zip entry " + entry + " inflates to more than " + megabytes(limits_.maxEntryBytes) +
                   " (a zip bomb, or not a report)";
+      out.problem = ZipEntryRead::Problem::TooLarge;
       break;
     }
     if (inflatedSoFar_ > limits_.maxTotalBytes) {
       out.error = "the archive inflates to more than " + megabytes(limits_.maxTotalBytes) + " (a zip bomb, or not a report)";
+      out.problem = ZipEntryRead::Problem::TooLarge;
       break;
     }
     if (size > limits_.ratioFloor && size > limits_.maxRatio * std::max<uint64_t>(compressed, 1)) {
       out.error = "the zip entry " + entry + " inflates more than " + std::to_string(limits_.maxRatio) +
                   " times its compressed size (a zip bomb)";
+      out.problem = ZipEntryRead::Problem::TooLarge;
       break;
     }
   }

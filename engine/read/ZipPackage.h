@@ -20,8 +20,10 @@ struct ZipLimits {
 };
 
 struct ZipEntryRead {
+  enum class Problem { None, TooLarge, Encrypted, Damaged, Unsupported };
   bool found = false;
   std::string bytes;
+  Problem problem = Problem::None;
   std::string error;  // non-empty: the entry exists but could not be read (what is wrong)
 };
 

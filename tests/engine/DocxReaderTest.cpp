@@ -305,6 +305,10 @@ TEST_CASE("hostile and foreign packages are refused with what to do", "[docx][ho
                              "document is damaged; open it in Word or WPS and save it again as .docx"},
       {"deep-nesting.docx", "word/document.xml nests tables or content controls deeper than 48 levels, which no report "
                             "does: open it in Word or WPS and save it again as .docx"},
+      {"crc-mismatch.docx", "damaged .docx: the zip entry word/document.xml fails its CRC check (the file is truncated "
+                            "or corrupt); open it in Word or WPS and save it again as .docx"},
+      {"zip-encrypted-entry.docx", "refused .docx: the zip entry word/styles.xml is encrypted (a password-protected "
+                                   "zip): save the document again from Word or WPS without a password"},
       {"truncated.docx", "damaged .docx: the zip package is truncated or damaged (its central directory, at the end of "
                          "the file, is missing); open it in Word or WPS and save it again as .docx"},
   };
