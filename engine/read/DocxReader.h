@@ -1,5 +1,5 @@
 // DocxReader: reads a Word .docx package into the linted text a careful "save as .txt" gives —
-// one line per paragraph, one line per table row with its grid cells tab-separated, list numbers
+// one line per paragraph, one line per table row with its cells tab-separated, list numbers
 // written out — and records where each piece came from (Word paragraph or table cell).
 #pragma once
 
