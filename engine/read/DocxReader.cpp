@@ -62,11 +62,21 @@ struct XmlPart {
 
 // Parses one package part. A DTD is refused outright (Word never writes one; its entities are
 // never expanded), as is anything that is not well-formed.
+// `ascii` in the part as UTF-8, or as UTF-16 in either byte order (a part may declare either).
+bool declares(std::string_view bytes, std::string_view ascii) {
+  if (bytes.find(ascii) != std::string_view::npos) return true;
+  std::string le, be;
+  for (char c : ascii) {
+    le += c;
+    le += '\0';
+    be += '\0';
+    be += c;
+  }
+  return bytes.find(le) != std::string_view::npos || bytes.find(be) != std::string_view::npos;
+}
+
 void parsePart(std::string_view name, const std::string& bytes, XmlPart& part) {
-  const size_t prolog = std::min<size_t>(bytes.size(), 64 * 1024);
-  const std::string_view head(bytes.data(), prolog);
-  if (head.find("<!DOCTYPE") != std::string_view::npos || head.find("<!ENTITY") != std::string_view::npos ||
-      std::string_view(bytes).find("<!ENTITY") != std::string_view::npos) {
+  if (declares(bytes, "<!DOCTYPE") || declares(bytes, "<!ENTITY")) {
     part.error = std::string(name) + " declares a DTD or entities (<!DOCTYPE>/<!ENTITY>), which Word never writes "
                  "and gklint never expands: " + std::string(kSaveAgain);
     return;

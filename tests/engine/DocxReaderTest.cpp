@@ -301,6 +301,8 @@ TEST_CASE("hostile and foreign packages are refused with what to do", "[docx][ho
       {"odt-renamed.docx", "an OpenDocument file (.odt), not a .docx: open it in WPS, Word or LibreOffice and save as .docx"},
       {"doctype.docx", "word/document.xml declares a DTD or entities (<!DOCTYPE>/<!ENTITY>), which Word never writes "
                        "and gklint never expands: open it in Word or WPS and save it again as .docx"},
+      {"doctype-utf16.docx", "word/document.xml declares a DTD or entities (<!DOCTYPE>/<!ENTITY>), which Word never "
+                             "writes and gklint never expands: open it in Word or WPS and save it again as .docx"},
       {"malformed-xml.docx", "word/document.xml is not well-formed XML (Start-end tags mismatch at byte 120): the "
                              "document is damaged; open it in Word or WPS and save it again as .docx"},
       {"deep-nesting.docx", "word/document.xml nests tables or content controls deeper than 48 levels, which no report "
