@@ -36,7 +36,9 @@ std::string openError(int code) {
   }
 }
 
-std::string megabytes(uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+std::string megabytes(uint64_t bytes) {
+  return bytes >= (1u << 20) ? std::to_string(bytes >> 20) + " MiB" : std::to_string(bytes >> 10) + " KiB";
+}
 
 }  // namespace
 
