@@ -6,7 +6,9 @@
 // is $GKLINT_BENCH_CORPUS or the source tree's tests/corpus. Benchmark names are
 // `<stage>/<format>/<seed>`, seed being the file name's leading number (000 … 004):
 //   decode     decodeBytes on the file's bytes
-//   read       readText / readMarkdown on the decoded text (md: includes the tree-sitter parses)
+//   read       readText / readMarkdown on the decoded text (md: includes the tree-sitter parses);
+//              docx: readDocx on the file's bytes (zip, XML, numbering) + readText, no decode stage
+//              (inputs: <corpus>/../fixtures/docx/seeds/*.docx, the seeds as Word documents)
 //   structure  buildDocument on a copy of the read result (the copy is not timed)
 //   tables     bindTables (the official tables onto their templates) on a copy of the
 //              structured document (the copy is not timed)
@@ -42,6 +44,7 @@
 
 #include "engine/Analyzer.h"
 #include "engine/lint/Linter.h"
+#include "engine/read/DocxReader.h"
 #include "engine/read/MarkdownReader.h"
 #include "engine/read/TextReader.h"
 #include "engine/structure/StructureBuilder.h"
@@ -121,8 +124,21 @@ std::unique_ptr<Input> prepare(const fs::path& path, DocumentFormat format) {
   auto in = std::make_unique<Input>();
   in->path = path.string();
   in->format = format;
-  in->name = std::string(format == DocumentFormat::Markdown ? "md/" : "txt/") + path.stem().string().substr(0, 3);
+  in->name = std::string(format == DocumentFormat::Markdown ? "md/" : format == DocumentFormat::Docx ? "docx/" : "txt/") +
+             path.stem().string().substr(0, 3);
   in->bytes = readBytes(path);
+  if (format == DocumentFormat::Docx) {
+    DocxRead docx = readDocx(in->bytes);
+    if (!docx.ok()) {
+      std::fprintf(stderr, "gklint_bench: %s: %s\n", in->path.c_str(), docx.error.c_str());
+      std::exit(2);
+    }
+    in->source = std::make_unique<Source>(in->path, std::move(docx.text), Encoding::Utf8, std::move(docx.origin));
+    in->read = readText(in->source->text());
+    in->structured = buildDocument(*in->source, format, in->read, rules().outline);
+    in->document = readDocument(*in->source, format, rules());
+    return in;
+  }
   DecodeResult decoded = decodeBytes(in->bytes);
   if (!decoded.ok) {
     std::fprintf(stderr, "gklint_bench: %s: %s\n", in->path.c_str(), decoded.error.c_str());
@@ -228,6 +244,16 @@ void benchDecode(benchmark::State& state, const Input* in) {
 void benchRead(benchmark::State& state, const Input* in) {
   const std::string_view text = in->source->text();
   const bool md = in->format == DocumentFormat::Markdown;
+  if (in->format == DocumentFormat::Docx) {
+    // A .docx has no decode stage: reading is the zip, the XML parts and the text reader together.
+    for (auto _ : state) {
+      DocxRead docx = readDocx(in->bytes);
+      ReadResult r = readText(docx.text);
+      benchmark::DoNotOptimize(r.blocks.data());
+    }
+    setBytes(state, *in);
+    return;
+  }
   for (auto _ : state) {
     ReadResult r = md ? readMarkdown(text) : readText(text);
     benchmark::DoNotOptimize(r.blocks.data());
@@ -333,6 +359,10 @@ void registerAll() {
   for (const fs::path& p : filesIn(corpus / "seeds-md", ".md")) {
     inputs().push_back(prepare(p, DocumentFormat::Markdown));
   }
+  // The seeds as Word documents (tests/fixtures/docx/make_docx.py).
+  for (const fs::path& p : filesIn(corpus / ".." / "fixtures" / "docx" / "seeds", ".docx")) {
+    inputs().push_back(prepare(p, DocumentFormat::Docx));
+  }
   if (inputs().empty()) {
     std::fprintf(stderr, "gklint_bench: no seeds under %s (expected seeds/*.txt and seeds-md/*.md)\n",
                  corpus.string().c_str());
@@ -354,6 +384,7 @@ void registerAll() {
   for (const auto& stage : kStages) {
     for (const auto& in : inputs()) {
       if (stage.mdOnly && in->format != DocumentFormat::Markdown) continue;
+      if (in->format == DocumentFormat::Docx && std::strcmp(stage.stage, "decode") == 0) continue;
       const std::string name = std::string(stage.stage) + "/" + in->name;
       auto* b = benchmark::RegisterBenchmark(name.c_str(), stage.fn, in.get());
       b->Unit(benchmark::kMicrosecond);

@@ -34,13 +34,24 @@ ReportedEdit toReportedEdit(const Source& source, const TextEdit& edit) {
           static_cast<int>(e.column) + 1, edit.replacement};
 }
 
+const char* fileFormatName(DocumentFormat format) {
+  switch (format) {
+    case DocumentFormat::Docx: return "Word document";
+    case DocumentFormat::Html: return "web page";
+    case DocumentFormat::Pdf: return "PDF";
+    default: return "report";
+  }
+}
+
 // Applies the fixes (up to a few rounds, as fixes that overlap wait for the next round),
 // writes UTF-8 files back, and returns the analysis of the fixed text.
 Analysis fixFile(const std::string& path, DocumentFormat format, const std::string& original, Analysis analysis,
                  const AnalyzeOptions& analyze,
                  const RuleSet& rules, FileReport& report) {
-  if (analysis.source->origin()) {  // a PDF (HTML, Word) file is not the text the fixes edit
-    report.notes.push_back("not fixed: --fix edits text files only; make the fixes in the document the file was made from");
+  if (analysis.source->origin()) {
+    // A .docx (or any file whose linted text the reader built) must never be overwritten with that text.
+    report.notes.push_back("not fixed: --fix rewrites text reports only; correct this " +
+                           std::string(fileFormatName(format)) + " in the program that wrote it");
     return analysis;
   }
   const Encoding encoding = analysis.source->encoding();
@@ -236,7 +247,7 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
     return 2;
   }
   if (collected.files.empty() && collected.errors.empty()) {
-    err << "gklint: error: no .txt or .md reports found in the given folders\n";
+    err << "gklint: error: no .txt, .md or .docx reports found in the given folders\n";
     return 2;
   }
 

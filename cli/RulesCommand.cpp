@@ -25,7 +25,7 @@ std::string describeApplicability(const Applicability& a) {
   else if (a.maxYear) add("years up to " + std::to_string(a.maxYear));
   if (!a.formats.empty()) {
     std::string names;
-    for (DocumentFormat f : a.formats) names += (names.empty() ? "" : ", ") + std::string(f == DocumentFormat::Text ? "txt" : f == DocumentFormat::Pdf ? "pdf" : "md");
+    for (DocumentFormat f : a.formats) names += (names.empty() ? "" : ", ") + std::string(formatName(f));
     add("format " + names);
   }
   if (a.organ) {

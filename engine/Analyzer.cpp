@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/lint/Linter.h"
+#include "engine/read/DocxReader.h"
 #include "engine/read/MarkdownGuard.h"
 #include "engine/read/MarkdownReader.h"
 #include "engine/read/PdfReader.h"
@@ -21,11 +22,13 @@ std::optional<DocumentFormat> formatFromPath(std::string_view path) {
   if (ext == "txt" || ext == "text") return DocumentFormat::Text;
   if (ext == "md" || ext == "markdown") return DocumentFormat::Markdown;
   if (ext == "pdf") return DocumentFormat::Pdf;
+  if (ext == "docx" || ext == "doc") return DocumentFormat::Docx;  // .doc: read only to say "save as .docx"
   return std::nullopt;
 }
 
 Document readDocument(const Source& source, DocumentFormat format, const RuleSet& rules, const AnalyzeOptions& options) {
   ReadResult read = format == DocumentFormat::Markdown ? readMarkdown(source.text()) : readText(source.text(), source.lines());
+  if (format == DocumentFormat::Docx && options.docxHeadings) markDocxHeadings(read, *options.docxHeadings);
   StructureOptions structure;
   structure.yearOverride = options.year;
   Document doc = buildDocument(source, format, std::move(read), rules.outline, structure);
@@ -35,6 +38,26 @@ Document readDocument(const Source& source, DocumentFormat format, const RuleSet
   if (options.config) doc.publishDeadlines = options.config->publishDeadlines;
   return doc;
 }
+
+namespace {
+
+// A .docx is a zip package, not text: its reader builds the linted text and where it came from.
+Analysis analyzeDocx(std::string path, std::string_view bytes, const RuleSet& rules, const AnalyzeOptions& options) {
+  Analysis analysis;
+  DocxRead read = readDocx(bytes);
+  if (!read.ok()) {
+    analysis.error = std::move(read.error);
+    return analysis;
+  }
+  analysis.source = std::make_unique<Source>(std::move(path), std::move(read.text), Encoding::Utf8, std::move(read.origin));
+  AnalyzeOptions withHeadings = options;
+  withHeadings.docxHeadings = &read.headings;
+  analysis.document = readDocument(*analysis.source, DocumentFormat::Docx, rules, withHeadings);
+  analysis.findings = lintDocument(*analysis.document, rules, options.config);
+  return analysis;
+}
+
+}  // namespace
 
 Analysis analyzeBytes(std::string path, std::string_view bytes, DocumentFormat format, const RuleSet& rules,
                       const AnalyzeOptions& options) {
@@ -50,6 +73,7 @@ Analysis analyzeBytes(std::string path, std::string_view bytes, DocumentFormat f
     analysis.findings = lintDocument(*analysis.document, rules, options.config);
     return analysis;
   }
+  if (format == DocumentFormat::Docx) return analyzeDocx(std::move(path), bytes, rules, options);
   DecodeResult decoded = decodeBytes(bytes, options.encoding);
   if (!decoded.ok) {
     analysis.error = std::move(decoded.error);

@@ -10,6 +10,7 @@
 #include "engine/config/Config.h"
 #include "engine/lint/Finding.h"
 #include "engine/model/Document.h"
+#include "engine/read/DocxReader.h"
 #include "engine/rules/RuleSet.h"
 #include "engine/text/Decoder.h"
 
@@ -21,9 +22,11 @@ struct AnalyzeOptions {
   const Document* previous = nullptr; // last year's report of the same body, for arith/carry-over
   const Config* config = nullptr;     // severities and rules turned off; null: the rules as loaded
   std::string publishDate;            // YYYY-MM-DD the report is published (publish/late)
+  const std::vector<DocxHeadingLine>* docxHeadings = nullptr;  // set by the .docx path: heading-styled lines
 };
 
-// The format a path's extension names (.txt, .md, .markdown, .pdf), or nothing.
+// The format a path's extension names (.txt, .md, .markdown, .pdf, .docx; .doc too, so that its
+// reader can say "save as .docx"), or nothing.
 std::optional<DocumentFormat> formatFromPath(std::string_view path);
 
 struct Analysis {

@@ -26,7 +26,10 @@ namespace {
 namespace fs = std::filesystem;
 
 std::optional<DocumentFormat> formatOf(const TextDocumentItem& item) {
-  if (auto format = formatFromPath(uriFileName(item.uri))) return format;
+  if (auto format = formatFromPath(uriFileName(item.uri))) {
+    if (*format == DocumentFormat::Docx) return std::nullopt;  // a zip package, never an editor buffer
+    return format;
+  }
   if (item.languageId == "markdown") return DocumentFormat::Markdown;
   if (item.languageId == "plaintext" || item.languageId == "text") return DocumentFormat::Text;
   return std::nullopt;

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/ByteSpan.h"
@@ -12,6 +13,8 @@ namespace gklint {
 // The file formats gklint reads. Html, Docx and Pdf readers build the linted text themselves
 // and record where each piece came from (engine/text/Origin.h).
 enum class DocumentFormat { Text, Markdown, Html, Docx, Pdf };
+// The name rule files and messages use: "txt", "md", "html", "docx", "pdf".
+std::string_view formatName(DocumentFormat format);
 
 enum class BlockKind {
   Paragraph,  // a line of prose (readers split paragraphs into lines; a PDF's wrapped lines: gaps)

@@ -6,6 +6,17 @@
 
 namespace gklint {
 
+std::string_view formatName(DocumentFormat format) {
+  switch (format) {
+    case DocumentFormat::Text: return "txt";
+    case DocumentFormat::Markdown: return "md";
+    case DocumentFormat::Html: return "html";
+    case DocumentFormat::Docx: return "docx";
+    case DocumentFormat::Pdf: return "pdf";
+  }
+  return "txt";
+}
+
 std::string_view templateName(TemplateId id) {
   switch (id) {
     case TemplateId::Gov2021: return "gov-2021";

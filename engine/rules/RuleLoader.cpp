@@ -34,6 +34,8 @@ bool parseTemplate(std::string_view name, TemplateId& out) {
 bool parseFormat(std::string_view name, DocumentFormat& out) {
   if (name == "txt" || name == "text") out = DocumentFormat::Text;
   else if (name == "md" || name == "markdown") out = DocumentFormat::Markdown;
+  else if (name == "html" || name == "htm") out = DocumentFormat::Html;
+  else if (name == "docx") out = DocumentFormat::Docx;
   else if (name == "pdf") out = DocumentFormat::Pdf;
   else return false;
   return true;
@@ -82,7 +84,7 @@ void readApplicability(OptionReader& rule, Applicability& out) {
   for (const std::string& name : applies.stringList("format")) {
     DocumentFormat format;
     if (parseFormat(name, format)) out.formats.push_back(format);
-    else applies.error("format", "unknown format '" + name + "' (use txt, md or pdf)");
+    else applies.error("format", "unknown format '" + name + "' (use txt, md, html, docx or pdf)");
   }
   if (applies.has("organ")) {
     std::string organ = applies.string("organ");

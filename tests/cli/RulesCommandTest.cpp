@@ -101,7 +101,7 @@ TEST_CASE("explain describes when a rule applies", "[cli][explain]") {
   CHECK(lines(runGklint({"explain", "content/overview-topics"}).out).at(4) == "applies:   template gov-2021");
   CHECK(lines(runGklint({"explain", "content/assessment-results"}).out).at(4) ==
         "applies:   governments (人民政府, 乡镇, 街道)");
-  CHECK(lines(runGklint({"explain", "text/markup-residue"}).out).at(4) == "applies:   format txt, pdf");
+  CHECK(lines(runGklint({"explain", "text/markup-residue"}).out).at(4) == "applies:   format txt, html, docx, pdf");
 }
 
 TEST_CASE("explain of an unknown rule exits 2 and points to rules list", "[cli][explain]") {

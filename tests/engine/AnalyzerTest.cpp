@@ -33,12 +33,15 @@ size_t countRule(const Analysis& analysis, const std::string& rule) {
 
 }  // namespace
 
-TEST_CASE("formatFromPath knows .txt and .md, case-insensitively", "[analyzer]") {
+TEST_CASE("formatFromPath knows .txt, .md and .docx, case-insensitively", "[analyzer]") {
   CHECK(formatFromPath("a/报告.txt") == DocumentFormat::Text);
   CHECK(formatFromPath("a/b.TXT") == DocumentFormat::Text);
   CHECK(formatFromPath("a.md") == DocumentFormat::Markdown);
   CHECK(formatFromPath("a.markdown") == DocumentFormat::Markdown);
-  CHECK_FALSE(formatFromPath("a.docx").has_value());
+  CHECK(formatFromPath("a.docx") == DocumentFormat::Docx);
+  CHECK(formatFromPath("a/报告.DOCX") == DocumentFormat::Docx);
+  CHECK(formatFromPath("a.doc") == DocumentFormat::Docx);  // read only to say "save as .docx"
+  CHECK_FALSE(formatFromPath("a.pdf").has_value());
   CHECK_FALSE(formatFromPath("a.txt/readme").has_value());
   CHECK_FALSE(formatFromPath("README").has_value());
 }

@@ -247,7 +247,7 @@ TEST_CASE("bad applies conditions are each reported at their key", "[rules]") {
                                   "    applies:\n"                // 7
                                   "      template: gov-2030\n"    // 8
                                   "      year: \"2021-2022\"\n"   // 9
-                                  "      format: docx\n"          // 10
+                                  "      format: odt \n"          // 10
                                   "      organ: village\n"        // 11
                                   "      level: county\n"         // 12
                                   + kPatterns);
@@ -257,7 +257,7 @@ TEST_CASE("bad applies conditions are each reported at their key", "[rules]") {
               "[rules[0].applies.template]",
               "t.yaml:9:7: error: bad year condition '2021-2022' (use 2021, \">=2021\", \"<=2020\" or 2019..2020) "
               "[rules[0].applies.year]",
-              "t.yaml:10:7: error: unknown format 'docx' (use txt, md or pdf) [rules[0].applies.format]",
+              "t.yaml:10:7: error: unknown format 'odt' (use txt, md, html, docx or pdf) [rules[0].applies.format]",
               "t.yaml:11:7: error: unknown organ kind 'village' (use government, township or department) "
               "[rules[0].applies.organ]",
               "t.yaml:12:7: error: unknown key 'level' [rules[0].applies.level]",

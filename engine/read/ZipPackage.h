@@ -1,0 +1,52 @@
+// ZipPackage: reads named entries of a zip archive held in memory, with hard caps on what it inflates.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gklint {
+
+// Caps that keep a hostile archive (a zip bomb) bounded in time and memory. The sizes an archive
+// declares are never trusted: entries are inflated through a fixed buffer and counted as they come.
+struct ZipLimits {
+  uint64_t maxEntryBytes = 48ull << 20;   // one inflated entry
+  uint64_t maxTotalBytes = 96ull << 20;   // everything inflated from one archive
+  uint64_t maxRatio = 500;                // inflated / compressed, checked past kRatioFloor bytes
+  uint64_t ratioFloor = 1ull << 20;       // small entries may compress as well as they like
+  uint64_t maxEntries = 20000;            // entries in the central directory
+};
+
+struct ZipEntryRead {
+  enum class Problem { None, TooLarge, Encrypted, Damaged, Unsupported };
+  bool found = false;
+  std::string bytes;
+  Problem problem = Problem::None;
+  std::string error;  // non-empty: the entry exists but could not be read (what is wrong)
+};
+
+class ZipPackage {
+ public:
+  // Opens `bytes` (which must outlive the package). On failure `error()` says why.
+  explicit ZipPackage(std::string_view bytes, ZipLimits limits = {});
+  ~ZipPackage();
+  ZipPackage(const ZipPackage&) = delete;
+  ZipPackage& operator=(const ZipPackage&) = delete;
+
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+  bool has(std::string_view name) const;
+  // Inflates entry `name` (exact, case-sensitive; a leading '/' is ignored) within the limits.
+  ZipEntryRead read(std::string_view name);
+
+ private:
+  struct Handle;
+  std::unique_ptr<Handle> handle_;
+  ZipLimits limits_;
+  uint64_t inflatedSoFar_ = 0;
+  std::string error_;
+};
+
+}  // namespace gklint
