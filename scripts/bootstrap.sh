@@ -9,6 +9,7 @@ packages=(
   build-essential cmake pkg-config git ca-certificates python3
   libtree-sitter-dev libicu-dev libyaml-cpp-dev libre2-dev libfmt-dev
   nlohmann-json3-dev libcli11-dev catch2 libbenchmark-dev libzip-dev libpugixml-dev
+  libgumbo-dev  # the HTML reader (an HTML5 tree builder)
   libmimalloc-dev  # the executables' allocator (GKLINT_USE_MIMALLOC)
   neovim  # the real-editor test of the Language Server (tests/lsp/nvim)
 )
