@@ -11,10 +11,25 @@ namespace {
 
 using nlohmann::json;
 
+// {"paragraph":12,"character":5}, {"table":3,"row":5,"column":2,"character":1},
+// {"page":3,"line":12,"column":5}; for files with lines, {"line":…,"column":…} as beside it.
+json locationJson(const ReportedLocation& l, int line, int column) {
+  switch (l.kind) {
+    case ReportedLocation::Kind::Line: return {{"line", line}, {"column", column}};
+    case ReportedLocation::Kind::Paragraph: return {{"paragraph", l.paragraph}, {"character", l.character}};
+    case ReportedLocation::Kind::TableCell:
+      return {{"table", l.table}, {"row", l.row}, {"column", l.cell}, {"character", l.character}};
+    case ReportedLocation::Kind::PageLine: return {{"page", l.page}, {"line", l.line}, {"column", l.column}};
+  }
+  return {};
+}
+
 json findingJson(const ReportedFinding& f) {
   json j = {{"rule", f.rule},         {"severity", severityName(f.severity)}, {"message", f.message},
             {"line", f.line},         {"column", f.column},                  {"endLine", f.endLine},
             {"endColumn", f.endColumn}};
+  j["location"] = locationJson(f.location, f.line, f.column);
+  j["place"] = f.place();
   if (f.fixTitle) {
     json edits = json::array();
     for (const ReportedEdit& e : f.fixEdits) {
@@ -33,7 +48,9 @@ json findingJson(const ReportedFinding& f) {
                          {"column", r.column},
                          {"endLine", r.endLine},
                          {"endColumn", r.endColumn},
-                         {"message", r.message}});
+                         {"message", r.message},
+                         {"location", locationJson(r.location, r.line, r.column)},
+                         {"place", r.place()}});
     }
     j["related"] = std::move(related);
   }
@@ -54,6 +71,8 @@ class JsonReporter final : public Reporter {
       j["year"] = report.year > 0 ? json(report.year) : json(nullptr);
       j["template"] = report.templateName;
       j["encoding"] = report.encoding;
+      if (!report.format.empty()) j["format"] = report.format;
+      if (!report.body.empty()) j["body"] = report.body;
       json findings = json::array();
       for (const ReportedFinding& f : report.findings) findings.push_back(findingJson(f));
       j["findings"] = std::move(findings);

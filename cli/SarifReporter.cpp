@@ -55,6 +55,35 @@ json artifactLocation(const std::string& path) {
   return {{"uri", percentEncode(shown)}, {"uriBaseId", kSourceRoot}};
 }
 
+// A Word paragraph or cell, a PDF line: a logical location named as the text output names it.
+json logicalLocation(const ReportedLocation& l) {
+  json properties;
+  const char* kind = "";
+  switch (l.kind) {
+    case ReportedLocation::Kind::Line: return nullptr;
+    case ReportedLocation::Kind::Paragraph:
+      kind = "paragraph";
+      properties = {{"paragraph", l.paragraph}, {"character", l.character}};
+      break;
+    case ReportedLocation::Kind::TableCell:
+      kind = "tableCell";
+      properties = {{"table", l.table}, {"row", l.row}, {"column", l.cell}, {"character", l.character}};
+      break;
+    case ReportedLocation::Kind::PageLine:
+      kind = "pageLine";
+      properties = {{"page", l.page}, {"line", l.line}, {"column", l.column}};
+      break;
+  }
+  return {{"name", l.text()}, {"fullyQualifiedName", l.text()}, {"kind", kind}, {"properties", properties}};
+}
+
+// The physical location of a finding or related place: a region only when the file has lines.
+json physical(const json& artifact, const ReportedLocation& location, json region) {
+  json out = {{"artifactLocation", artifact}};
+  if (location.hasFileLines()) out["region"] = std::move(region);
+  return out;
+}
+
 json region(int line, int column, int endLine, int endColumn) {
   return {{"startLine", line}, {"startColumn", column}, {"endLine", endLine}, {"endColumn", endColumn}};
 }
@@ -112,17 +141,18 @@ class SarifReporter final : public Reporter {
                      {"level", sarifLevel(f.severity)},
                      {"message", {{"text", f.message}}},
                      {"locations", json::array({{{"physicalLocation",
-                                                  {{"artifactLocation", artifact},
-                                                   {"region", region(f.line, f.column, f.endLine, f.endColumn)}}}}})}};
+                                                  physical(artifact, f.location, region(f.line, f.column, f.endLine, f.endColumn))}}})}};
+      if (!f.location.hasFileLines()) result["locations"][0]["logicalLocations"] = json::array({logicalLocation(f.location)});
       if (auto it = ruleIndex_.find(f.rule); it != ruleIndex_.end()) result["ruleIndex"] = it->second;
       if (!f.related.empty()) {
         json related = json::array();
         for (size_t i = 0; i < f.related.size(); ++i) {
           const ReportedRelated& r = f.related[i];
-          related.push_back({{"id", static_cast<int>(i) + 1},
-                             {"message", {{"text", r.message}}},
-                             {"physicalLocation",
-                              {{"artifactLocation", artifact}, {"region", region(r.line, r.column, r.endLine, r.endColumn)}}}});
+          json place = {{"id", static_cast<int>(i) + 1},
+                        {"message", {{"text", r.message}}},
+                        {"physicalLocation", physical(artifact, r.location, region(r.line, r.column, r.endLine, r.endColumn))}};
+          if (!r.location.hasFileLines()) place["logicalLocations"] = json::array({logicalLocation(r.location)});
+          related.push_back(std::move(place));
         }
         result["relatedLocations"] = std::move(related);
       }
