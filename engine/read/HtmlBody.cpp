@@ -27,8 +27,10 @@ int sectionNumber(const Line& line) {
 bool isTitleLine(const Line& line) {
   if (line.tableRow) return false;
   const std::string_view s = line.text;
-  return utf8::codePointCount(s) <= 80 && s.find("政府信息公开") != std::string_view::npos &&
-         s.find("报告") != std::string_view::npos;
+  // "青山县石河乡人民政府2021年政府信息公开工作年度报告": a name, not a sentence.
+  return utf8::codePointCount(s) <= 60 && s.find("政府信息公开") != std::string_view::npos &&
+         (s.find("年度报告") != std::string_view::npos || s.find("年报") != std::string_view::npos) &&
+         s.find("。") == std::string_view::npos && s.find("，") == std::string_view::npos;
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ struct Anchor {
 
 // One line of the page's text, before the body is chosen.
 struct Line {
-  std::string text;             // no line terminator, never empty
+  std::string text;             // no line terminator; empty only for an empty table row
   std::vector<Anchor> anchors;  // ascending `linted`, the first at 0
   bool tableRow = false;        // a row of a data table (cells joined by tabs)
   bool inChrome = false;        // inside an element whose tag/class/id names site chrome

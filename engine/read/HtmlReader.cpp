@@ -505,11 +505,12 @@ class PageWalker {
           ++next;
         }
       }
-      if (line.text.empty()) continue;
+      // An empty row is an empty line (a text export writes one; the one-cell-per-line layout
+      // reads blank lines as row ends).
       Line out;
       out.text = std::move(line.text);
       out.anchors = std::move(line.anchors);
-      if (out.anchors.empty() || out.anchors.front().linted != 0) out.anchors.insert(out.anchors.begin(), {0, rowSource, false});
+      if (!out.text.empty() && (out.anchors.empty() || out.anchors.front().linted != 0)) out.anchors.insert(out.anchors.begin(), {0, rowSource, false});
       out.tableRow = true;
       out.inChrome = metadata || chromeDepth_ > 0;
       out.linkBytes = line.linkBytes;

@@ -16,7 +16,12 @@ bool Applicability::matches(const Document& doc) const {
   }
   if (minYear > 0 && (doc.year == 0 || doc.year < minYear)) return false;
   if (maxYear > 0 && (doc.year == 0 || doc.year > maxYear)) return false;
-  if (!formats.empty() && std::find(formats.begin(), formats.end(), doc.format) == formats.end()) return false;
+  // A page, a Word document or a PDF is linted as the plain text its reader built: `format: [txt]`
+  // rules see it (visible "&nbsp;" or "**一是**" on a published page is the same residue).
+  const bool textLike = doc.format == DocumentFormat::Html || doc.format == DocumentFormat::Docx ||
+                        doc.format == DocumentFormat::Pdf;
+  const DocumentFormat format = textLike ? DocumentFormat::Text : doc.format;
+  if (!formats.empty() && std::find(formats.begin(), formats.end(), format) == formats.end()) return false;
   if (organ) {
     const bool government = doc.organKind == OrganKind::Government || doc.organKind == OrganKind::Township;
     if (*organ == OrganKind::Government ? !government : doc.organKind != *organ) return false;
