@@ -102,7 +102,7 @@ size_t chooseBody(const std::vector<Line>& lines, const std::vector<bool>& chrom
     const int title = titles[box.endLine] > titles[box.firstLine] ? 1 : 0;
     const int score = sections * 2 + title;
     const uint32_t size = box.endLine - box.firstLine;
-    if (score > bestScore || (score == bestScore && size < bestSize)) {
+    if (score > bestScore || (score == bestScore && size <= bestSize)) {  // equal: the inner one
       best = c;
       bestScore = score;
       bestSize = size;

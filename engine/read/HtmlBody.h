@@ -32,7 +32,7 @@ struct Container {
 };
 
 // The container with the most distinct top-level section headings (一、 to 六、), then with the
-// report's title line, then the smallest; lines marked in `chrome` (isChromeLine) do not count.
+// report's title line, then the smallest (of equal ones, the innermost); lines marked in `chrome` (isChromeLine) do not count.
 // Returns an index into `containers` (never empty: the walker records <body> first), 0 when no
 // container holds a section heading.
 size_t chooseBody(const std::vector<Line>& lines, const std::vector<bool>& chrome,
