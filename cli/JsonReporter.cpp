@@ -11,25 +11,29 @@ namespace {
 
 using nlohmann::json;
 
-// {"paragraph":12,"character":5}, {"table":3,"row":5,"column":2,"character":1},
-// {"page":3,"line":12,"column":5}; for files with lines, {"line":…,"column":…} as beside it.
-json locationJson(const ReportedLocation& l, int line, int column) {
+// Where a finding is in a file without lines of its own: {"paragraph":12,"character":5,
+// "text":"¶12:5"}, {"table":3,"row":5,"column":2,"character":1,"text":"表3:行5:列2"},
+// {"page":3,"line":12,"column":5,"text":"p3:12:5"}. Null for .txt/.md/.html, whose line and
+// column are the file's.
+json locationJson(const ReportedLocation& l) {
+  json out;
   switch (l.kind) {
-    case ReportedLocation::Kind::Line: return {{"line", line}, {"column", column}};
-    case ReportedLocation::Kind::Paragraph: return {{"paragraph", l.paragraph}, {"character", l.character}};
+    case ReportedLocation::Kind::Line: return nullptr;
+    case ReportedLocation::Kind::Paragraph: out = {{"paragraph", l.paragraph}, {"character", l.character}}; break;
     case ReportedLocation::Kind::TableCell:
-      return {{"table", l.table}, {"row", l.row}, {"column", l.cell}, {"character", l.character}};
-    case ReportedLocation::Kind::PageLine: return {{"page", l.page}, {"line", l.line}, {"column", l.column}};
+      out = {{"table", l.table}, {"row", l.row}, {"column", l.cell}, {"character", l.character}};
+      break;
+    case ReportedLocation::Kind::PageLine: out = {{"page", l.page}, {"line", l.line}, {"column", l.column}}; break;
   }
-  return {};
+  out["text"] = l.text();
+  return out;
 }
 
 json findingJson(const ReportedFinding& f) {
   json j = {{"rule", f.rule},         {"severity", severityName(f.severity)}, {"message", f.message},
             {"line", f.line},         {"column", f.column},                  {"endLine", f.endLine},
             {"endColumn", f.endColumn}};
-  j["location"] = locationJson(f.location, f.line, f.column);
-  j["place"] = f.place();
+  if (!f.location.hasFileLines()) j["location"] = locationJson(f.location);
   if (f.fixTitle) {
     json edits = json::array();
     for (const ReportedEdit& e : f.fixEdits) {
@@ -44,13 +48,13 @@ json findingJson(const ReportedFinding& f) {
   if (!f.related.empty()) {
     json related = json::array();
     for (const ReportedRelated& r : f.related) {
-      related.push_back({{"line", r.line},
-                         {"column", r.column},
-                         {"endLine", r.endLine},
-                         {"endColumn", r.endColumn},
-                         {"message", r.message},
-                         {"location", locationJson(r.location, r.line, r.column)},
-                         {"place", r.place()}});
+      json place = {{"line", r.line},
+                    {"column", r.column},
+                    {"endLine", r.endLine},
+                    {"endColumn", r.endColumn},
+                    {"message", r.message}};
+      if (!r.location.hasFileLines()) place["location"] = locationJson(r.location);
+      related.push_back(std::move(place));
     }
     j["related"] = std::move(related);
   }

@@ -160,11 +160,11 @@ TEST_CASE("a path that does not exist exits 2 and names the path", "[cli][check]
 
 TEST_CASE("an unsupported extension exits 2 with advice", "[cli][check]") {
   TempDir dir;
-  const std::string docx = dir.write("报告.docx", std::string("PK\x03\x04\x14\x00", 6));
-  const CliRun r = runGklint({"check", docx});
+  const std::string odt = dir.write("报告.odt", std::string("PK\x03\x04\x14\x00", 6));
+  const CliRun r = runGklint({"check", odt});
   CHECK(r.code == 2);
-  CHECK(r.err == docx + ": error: unsupported file type; gklint reads .txt and .md reports (export Word/PDF reports "
-                        "to text first)\n" + summary(0, 0, 0, 1) + "; 1 file(s) could not be read\n");
+  CHECK(r.err == odt + ": error: unsupported file type; gklint reads .txt, .md, .html/.htm, .docx and .pdf reports\n" +
+                     summary(0, 0, 0, 1) + "; 1 file(s) could not be read\n");
 }
 
 TEST_CASE("a binary file named .txt exits 2 naming what it is", "[cli][check]") {
@@ -261,8 +261,8 @@ TEST_CASE("a folder is searched recursively for .txt and .md, in sorted order", 
   dir.write("sub/c.txt", infoOnly);
   dir.write("sub/deeper/e.markdown", cleanMarkdown);
   dir.write("Z.TXT", clean);                            // extensions are case-insensitive
-  dir.write("sub/d.docx", "PK\x03\x04");                // not a report format: skipped, not an error
-  dir.write("notes.pdf", "%PDF-1.7");
+  dir.write("sub/d.odt", "PK\x03\x04");                 // not a report format: skipped, not an error
+  dir.write("notes.rtf", "{\\rtf1}");
   dir.write(".hidden/x.txt", std::string(10, '\0'));   // hidden folders are skipped
   dir.write(".draft.txt", std::string(10, '\0'));      // hidden files too
   dir.write("node_modules/pkg/readme.md", std::string(10, '\0'));
@@ -286,10 +286,10 @@ TEST_CASE("a folder is searched recursively for .txt and .md, in sorted order", 
   }
   SECTION("a folder without reports exits 2") {
     TempDir empty;
-    empty.write("report.docx", "PK\x03\x04");
+    empty.write("report.odt", "PK\x03\x04");
     const CliRun none = runGklint({"check", empty.path().string()});
     CHECK(none.code == 2);
-    CHECK(none.err == "gklint: error: no .txt or .md reports found in the given folders\n");
+    CHECK(none.err == "gklint: error: no reports (.txt, .md, .html, .htm, .docx, .pdf) found in the given folders\n");
   }
 }
 
@@ -308,7 +308,8 @@ TEST_CASE("check --format json has the documented shape", "[cli][check][json]") 
   CHECK(keysOf(report) == std::set<std::string>{"files", "summary"});
   REQUIRE(report["files"].size() == 1);
   const json& file = report["files"][0];
-  CHECK(keysOf(file) == std::set<std::string>{"path", "year", "template", "encoding", "findings"});
+  CHECK(keysOf(file) == std::set<std::string>{"path", "year", "template", "encoding", "format", "findings"});
+  CHECK(file["format"] == "txt");
   CHECK(file["path"] == seed004());
   CHECK(file["year"] == 2021);
   CHECK(file["template"] == "gov-2021");

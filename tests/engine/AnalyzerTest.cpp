@@ -33,12 +33,17 @@ size_t countRule(const Analysis& analysis, const std::string& rule) {
 
 }  // namespace
 
-TEST_CASE("formatFromPath knows .txt and .md, case-insensitively", "[analyzer]") {
+TEST_CASE("formatFromPath knows .txt, .md, .html, .docx and .pdf, case-insensitively", "[analyzer]") {
   CHECK(formatFromPath("a/报告.txt") == DocumentFormat::Text);
   CHECK(formatFromPath("a/b.TXT") == DocumentFormat::Text);
   CHECK(formatFromPath("a.md") == DocumentFormat::Markdown);
   CHECK(formatFromPath("a.markdown") == DocumentFormat::Markdown);
-  CHECK_FALSE(formatFromPath("a.docx").has_value());
+  CHECK(formatFromPath("a.html") == DocumentFormat::Html);
+  CHECK(formatFromPath("a/B.HTM") == DocumentFormat::Html);
+  CHECK(formatFromPath("a.docx") == DocumentFormat::Docx);
+  CHECK(formatFromPath("a.pdf") == DocumentFormat::Pdf);
+  CHECK_FALSE(formatFromPath("a.doc").has_value());
+  CHECK_FALSE(formatFromPath("a.css").has_value());
   CHECK_FALSE(formatFromPath("a.txt/readme").has_value());
   CHECK_FALSE(formatFromPath("README").has_value());
 }
