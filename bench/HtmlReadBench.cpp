@@ -7,11 +7,14 @@
 // $GKLINT_BENCH_CORPUS or the source tree's tests/corpus. Benchmark names:
 //   read/txt/NNN       readText on the seed's decoded text
 //   read/html/NNN      readHtml on the decoded page: gumbo's parse, the walk, the body choice
+//   parse/gumbo/NNN    gumbo_parse and gumbo_destroy_output alone (default allocator): the
+//                      parser's share, the floor any gumbo-based reader stands on
 //   decode+read/html/NNN  decodeBytes (charset from <meta>) + readHtml, the reader's whole cost
 //   pipeline/html/NNN  analyzeBytes on the page: what `gklint check page.html` does per file
 //   pipeline/txt/NNN   analyzeBytes on the seed's .txt
 // Every case reports bytes_per_second and the input's size (counter `bytes`).
 #include <benchmark/benchmark.h>
+#include <gumbo.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -116,6 +119,14 @@ void registerAll() {
     })->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark(("read/html/" + in.seed).c_str(), [&in](benchmark::State& state) {
       for (auto _ : state) benchmark::DoNotOptimize(readHtml(in.decodedPage));
+      finish(state, in.page.size());
+    })->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark(("parse/gumbo/" + in.seed).c_str(), [&in](benchmark::State& state) {
+      for (auto _ : state) {
+        GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, in.decodedPage.data(), in.decodedPage.size());
+        benchmark::DoNotOptimize(output);
+        gumbo_destroy_output(&kGumboDefaultOptions, output);
+      }
       finish(state, in.page.size());
     })->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark(("decode+read/html/" + in.seed).c_str(), [&in](benchmark::State& state) {
