@@ -183,14 +183,14 @@ std::string selector(const GumboNode* node) {
   const GumboElement& e = node->v.element;
   std::string out = tagName(node);
   const std::string_view id = attribute(e, "id");
-  if (!id.empty()) out += "#" + std::string(id);
+  if (!id.empty()) out.append("#").append(id);
   const std::string_view classes = attribute(e, "class");
   size_t i = 0;
   while (i < classes.size()) {
     while (i < classes.size() && isHtmlSpace(static_cast<unsigned char>(classes[i]))) ++i;
     size_t j = i;
     while (j < classes.size() && !isHtmlSpace(static_cast<unsigned char>(classes[j]))) ++j;
-    if (j > i) out += "." + std::string(classes.substr(i, j - i));
+    if (j > i) out.append(".").append(classes.substr(i, j - i));
     i = j;
   }
   return out;
@@ -202,7 +202,7 @@ std::string cssPath(const GumboNode* node) {
     parts.push_back(selector(n));
   }
   std::string out;
-  for (auto it = parts.rbegin(); it != parts.rend(); ++it) out += (out.empty() ? "" : " > ") + *it;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) out.append(out.empty() ? "" : " > ").append(*it);
   return out;
 }
 

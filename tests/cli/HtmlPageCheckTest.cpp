@@ -85,7 +85,7 @@ TEST_CASE("html: --fix is refused, nothing written", "[cli][html][fix]") {
   CHECK(readBytes(page) == readBytes(nonBmpPage()));
 }
 
-TEST_CASE("html: a folder's .html and .htm pages are checked; .docx and .pdf named, not yet read", "[cli][html]") {
+TEST_CASE("html: a folder's .html and .htm pages are checked, .docx and .pdf named but not yet read", "[cli][html]") {
   TempDir dir;
   dir.write("a/report.html", readBytes(nonBmpPage()));
   dir.write("a/REPORT2.HTM", readBytes(nonBmpPage()));

@@ -36,7 +36,7 @@ TEST_CASE("CMS soup: unclosed tags, upper case, comments, scripts, no html or bo
   CHECK(read.body == "body");
 }
 
-TEST_CASE("block elements and br make lines; white space collapses", "[html][reader]") {
+TEST_CASE("block elements and br make lines, white space collapses", "[html][reader]") {
   const HtmlText read = readHtml(
       "<html><body><div>青山县人民政府<br>2021年政府信息公开工作年度报告</div>\n"
       "<h3>  一、\n总体情况 </h3><p>&nbsp;&nbsp;正文&nbsp;有 两&#160;处。</p><p>&nbsp;</p><p>甲&amp;乙&lt;丙&gt;</p>"

@@ -41,7 +41,7 @@ TEST_CASE("html: a diagnostic after CJK, an entity and 𠀋 sits on the page in 
   }
 }
 
-TEST_CASE("html: an untitled buffer with languageId html is read as a page; .docx is not opened", "[lsp][html]") {
+TEST_CASE("html: an untitled buffer with languageId html is read as a page, a .docx is not opened", "[lsp][html]") {
   TestClient client;
   client.initialize();
   client.open("untitled:Untitled-1", gklint::test::readWholeFile(kPage), "html");
