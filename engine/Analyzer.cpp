@@ -4,6 +4,7 @@
 
 #include "engine/lint/Linter.h"
 #include "engine/read/HtmlCharset.h"
+#include "engine/read/HtmlGuard.h"
 #include "engine/read/HtmlReader.h"
 #include "engine/read/MarkdownGuard.h"
 #include "engine/read/MarkdownReader.h"
@@ -70,6 +71,11 @@ Analysis analyzeBytes(std::string path, std::string_view bytes, DocumentFormat f
     }
   }
   if (format == DocumentFormat::Html) {
+    if (auto hazard = findHtmlHazard(decoded.text)) {
+      analysis.error = hazard->message;
+      analysis.errorOffset = hazard->offset;
+      return analysis;
+    }
     analysis.source = htmlSource(std::move(path), std::move(decoded.text), decoded.encoding, &analysis.body);
   } else {
     analysis.source = std::make_unique<Source>(std::move(path), std::move(decoded.text), decoded.encoding);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/lint/Linter.h"
+#include "engine/read/HtmlGuard.h"
 #include "engine/text/Utf8.h"
 
 namespace gklint::lsp {
@@ -51,6 +52,8 @@ std::shared_ptr<const DocumentAnalysis> analyzeSnapshot(const DocumentSnapshot& 
   analysis->config = std::move(config);
   const LintConfig& lint = *analysis->config;
   if (snapshot.format == DocumentFormat::Html) {
+    analysis->hazard = findHtmlHazard(snapshot.source->text());
+    if (analysis->hazard) return analysis;
     analysis->linted = htmlSource(snapshot.source->path(), std::string(snapshot.source->text()), snapshot.source->encoding());
   }
   const Source& source = analysis->linted ? *analysis->linted : *snapshot.source;

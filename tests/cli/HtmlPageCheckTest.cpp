@@ -108,6 +108,16 @@ TEST_CASE("html: a GBK page declared in http-equiv reads as its UTF-8 twin", "[c
   CHECK(file["findings"].size() > 10);
 }
 
+TEST_CASE("html: a page nesting divs 100,000 deep is refused at once", "[cli][html][guard]") {
+  TempDir dir;
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "<div>";
+  const std::string page = dir.write("deep.html", deep);
+  const CliRun run = runGklint({"check", "--no-config", page});
+  CHECK(run.code == 2);
+  CHECK(run.err.find(page + ": error: the page nests block elements more than 1500 deep (<div> at line 1)") == 0);
+}
+
 TEST_CASE("locators: the text form of each kind", "[cli][location]") {
   using gklint::cli::ReportedLocation;
   ReportedLocation line;

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/read/HtmlCharset.h"
+#include "engine/read/HtmlGuard.h"
 
 using namespace gklint;
 
@@ -144,4 +145,24 @@ TEST_CASE("hostile or empty pages read without failing", "[html][reader]") {
   for (int i = 0; i < 5000; ++i) deep += "<div>";
   deep += "一、总体情况";
   CHECK(readHtml(deep).text == "一、总体情况\n");
+}
+
+TEST_CASE("pages nesting blocks thousands deep are refused before parsing", "[html][guard]") {
+  // gumbo's time grows with the square of the depth (50,000 nested divs: seconds).
+  std::string deep = "<html><body>\n<script>var s = '<div><div><div>';</script><!-- <div><div> -->";
+  for (unsigned i = 0; i < kMaxHtmlBlockDepth; ++i) deep += "<DIV class=a>";
+  CHECK_FALSE(findHtmlHazard(deep + "<p>一、总体情况</p>"));
+  const size_t at = deep.size();
+  deep += "<section>";
+  const auto hazard = findHtmlHazard(deep);
+  REQUIRE(hazard);
+  CHECK(hazard->offset == at);
+  CHECK(hazard->line == 2);
+  CHECK(hazard->message ==
+        "the page nests block elements more than 1500 deep (<section> at line 2); no report page does: is this "
+        "really a report? Save the article as .txt and check that");
+  // Closed blocks do not add up, nor do paragraphs and cells, which close their siblings.
+  std::string wide;
+  for (int i = 0; i < 5000; ++i) wide += "<div><p>段落<table><tr><td>1<td>2</table></div><li>x";
+  CHECK_FALSE(findHtmlHazard(wide));
 }
