@@ -223,13 +223,20 @@ uint32_t sourceOffset(const GumboNode* node, uint32_t fallback) {
   return fallback;
 }
 
+// Iterative: inline elements may nest as deep as a hostile page likes.
 bool hasDescendantTable(const GumboNode* node) {
-  if (node->type != GUMBO_NODE_ELEMENT) return false;
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i) {
-    const auto* child = static_cast<const GumboNode*>(children.data[i]);
-    if (child->type != GUMBO_NODE_ELEMENT) continue;
-    if (child->v.element.tag == GUMBO_TAG_TABLE || hasDescendantTable(child)) return true;
+  std::vector<const GumboNode*> pending = {node};
+  while (!pending.empty()) {
+    const GumboNode* n = pending.back();
+    pending.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboVector& children = n->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+      const auto* child = static_cast<const GumboNode*>(children.data[i]);
+      if (child->type != GUMBO_NODE_ELEMENT) continue;
+      if (child->v.element.tag == GUMBO_TAG_TABLE) return true;
+      pending.push_back(child);
+    }
   }
   return false;
 }
@@ -357,6 +364,35 @@ class PageWalker {
   void element(const GumboNode* node) {
     const GumboElement& e = node->v.element;
     if (isSkipped(e.tag) || isHidden(e)) return;
+    if (depth_ >= kMaxWalkDepth) {
+      flatText(node);
+      return;
+    }
+    ++depth_;
+    elementBody(node);
+    --depth_;
+  }
+
+  // Past kMaxWalkDepth (only hostile pages nest so deep: the guard refuses deep blocks, not deep
+  // <span>s), the rest of the subtree is read without recursion: its text, a line per block.
+  void flatText(const GumboNode* root) {
+    std::vector<const GumboNode*> pending = {root};
+    while (!pending.empty()) {
+      const GumboNode* n = pending.back();
+      pending.pop_back();
+      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+        text(n);
+        continue;
+      }
+      if (n->type != GUMBO_NODE_ELEMENT || isSkipped(n->v.element.tag)) continue;
+      if (isBlock(n->v.element.tag) || n->v.element.tag == GUMBO_TAG_BR) flush();
+      const GumboVector& kids = n->v.element.children;
+      for (unsigned i = kids.length; i > 0; --i) pending.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
+    }
+  }
+
+  void elementBody(const GumboNode* node) {
+    const GumboElement& e = node->v.element;
     if (e.tag == GUMBO_TAG_BR) {
       flush();
       return;
@@ -569,7 +605,11 @@ class PageWalker {
     return true;
   }
 
+  // Recursion depth of element(): a few hundred bytes of stack each, far below any thread's stack.
+  static constexpr int kMaxWalkDepth = 2000;
+
   std::string_view page_;
+  int depth_ = 0;
   Run line_;
   Run* cell_ = nullptr;
   int chromeDepth_ = 0;

@@ -145,6 +145,13 @@ TEST_CASE("hostile or empty pages read without failing", "[html][reader]") {
   for (int i = 0; i < 5000; ++i) deep += "<div>";
   deep += "一、总体情况";
   CHECK(readHtml(deep).text == "一、总体情况\n");
+  std::string spans;  // inline elements 200,000 deep: read without recursion past a depth
+  for (int i = 0; i < 200000; ++i) spans += i % 1000 == 0 ? "<span>x" : "<span>";
+  spans += "<table><tr><td>合计</td><td>21</td></tr></table><p>一、总体情况";
+  const HtmlText read = readHtml(spans);
+  CHECK(read.text.find(std::string(200, 'x')) == 0);
+  CHECK(read.text.find("\n合计\n21\n") != std::string::npos);  // deep inside, a table's cells are lines
+  CHECK(read.text.find("\n一、总体情况\n") != std::string::npos);
 }
 
 TEST_CASE("pages nesting blocks thousands deep are refused before parsing", "[html][guard]") {
