@@ -5,14 +5,17 @@
 namespace gklint::cli {
 
 std::string ReportedLocation::text() const {
+  std::string out;
+  auto number = [&out](int n) { out.append(std::to_string(n)); };
   switch (kind) {
-    case Kind::Line: return std::to_string(line) + ":" + std::to_string(column);
-    case Kind::Paragraph: return "¶" + std::to_string(paragraph) + ":" + std::to_string(character);
+    case Kind::Line: number(line); out.append(":"); number(column); break;
+    case Kind::Paragraph: out.append("¶"); number(paragraph); out.append(":"); number(character); break;
     case Kind::TableCell:
-      return "表" + std::to_string(table) + ":行" + std::to_string(row) + ":列" + std::to_string(cell);
-    case Kind::PageLine: return "p" + std::to_string(page) + ":" + std::to_string(line) + ":" + std::to_string(column);
+      out.append("表"); number(table); out.append(":行"); number(row); out.append(":列"); number(cell);
+      break;
+    case Kind::PageLine: out.append("p"); number(page); out.append(":"); number(line); out.append(":"); number(column); break;
   }
-  return "";
+  return out;
 }
 
 ReportedLocation Locator::fromOrigin(uint32_t offset) const {
