@@ -24,6 +24,8 @@
 namespace gklint::cli {
 namespace {
 
+bool isTextFormat(DocumentFormat format) { return format == DocumentFormat::Text || format == DocumentFormat::Markdown; }
+
 // Reports linted ahead of the one being written, per thread; bounds memory whatever the folder size.
 constexpr size_t kFilesPerThreadInBatch = 8;
 
@@ -148,32 +150,52 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
   report.year = analysis.document->year;
   report.templateName = std::string(templateName(analysis.document->templateId));
   report.encoding = std::string(encodingName(source.encoding()));
-  PositionCursor cursor(source, ColumnUnit::CodePoints);  // findings come sorted by begin
+  report.format = formatName(*formatFromPath(path));
+  report.body = analysis.body;
+  Locator locator(source);  // findings come sorted by begin
   for (const Finding& f : analysis.findings) {
     ReportedFinding r;
     r.rule = f.ruleId;
     r.severity = f.severity;
     r.message = f.message;
-    const Position b = cursor.at(f.span.begin);
-    Position e = b;
-    const std::string_view spanText = source.text().substr(f.span.begin, f.span.size());
-    if (spanText.find_first_of("\r\n") == std::string_view::npos) {
-      e.column += static_cast<uint32_t>(utf8::codePointCount(spanText));  // the common one-line span
+    r.location = locator.at(f.span.begin);
+    r.endLocation = locator.endOf(f.span.begin, f.span.end);
+    if (r.location.hasFileLines() && r.endLocation.hasFileLines()) {
+      r.line = r.location.line;
+      r.column = r.location.column;
+      r.endLine = r.endLocation.line;
+      r.endColumn = r.endLocation.column;
     } else {
-      e = source.position(f.span.end, ColumnUnit::CodePoints);
+      const Position b = source.position(f.span.begin, ColumnUnit::CodePoints);
+      const Position e = source.position(f.span.end, ColumnUnit::CodePoints);
+      r.line = static_cast<int>(b.line) + 1;
+      r.column = static_cast<int>(b.column) + 1;
+      r.endLine = static_cast<int>(e.line) + 1;
+      r.endColumn = static_cast<int>(e.column) + 1;
     }
+    const std::string_view spanText = source.text().substr(f.span.begin, f.span.size());
     r.excerpt = std::string(spanText.substr(0, utf8::validPrefixLength(spanText.substr(0, kExcerptBytes))));
-    r.line = static_cast<int>(b.line) + 1;
-    r.column = static_cast<int>(b.column) + 1;
-    r.endLine = static_cast<int>(e.line) + 1;
-    r.endColumn = static_cast<int>(e.column) + 1;
     for (const RelatedSpan& related : f.related) {
-      const Position rb = source.position(related.span.begin, ColumnUnit::CodePoints);
-      const Position re = source.position(related.span.end, ColumnUnit::CodePoints);
-      r.related.push_back({static_cast<int>(rb.line) + 1, static_cast<int>(rb.column) + 1, static_cast<int>(re.line) + 1,
-                           static_cast<int>(re.column) + 1, related.message});
+      ReportedRelated out;
+      out.message = related.message;
+      out.location = locator.at(related.span.begin);
+      out.endLocation = locator.endOf(related.span.begin, related.span.end);
+      if (out.location.hasFileLines() && out.endLocation.hasFileLines()) {
+        out.line = out.location.line;
+        out.column = out.location.column;
+        out.endLine = out.endLocation.line;
+        out.endColumn = out.endLocation.column;
+      } else {
+        const Position rb = source.position(related.span.begin, ColumnUnit::CodePoints);
+        const Position re = source.position(related.span.end, ColumnUnit::CodePoints);
+        out.line = static_cast<int>(rb.line) + 1;
+        out.column = static_cast<int>(rb.column) + 1;
+        out.endLine = static_cast<int>(re.line) + 1;
+        out.endColumn = static_cast<int>(re.column) + 1;
+      }
+      r.related.push_back(std::move(out));
     }
-    if (f.fix) {
+    if (f.fix && isTextFormat(format)) {  // edits are for text files
       r.fixTitle = f.fix->title;
       r.fixSafe = f.fix->safe;
       for (const TextEdit& edit : f.fix->edits) r.fixEdits.push_back(toReportedEdit(source, edit));
@@ -228,6 +250,17 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
   CollectedFiles collected;
   if (readsStdin(options)) collected.files.push_back(stdinReportName(options));
   else collected = collectFiles(options.paths);
+  if (options.fix) {
+    // Fixes rewrite the text; a page, a Word document or a PDF is not that text.
+    for (const std::string& file : collected.files) {
+      const std::optional<DocumentFormat> format = formatFromPath(file);
+      if (format && !isTextFormat(*format)) {
+        err << file << ": error: --fix edits .txt and .md reports only; fix the " << formatName(*format)
+            << " in the program that made it (or check without --fix)\n";
+        return 2;
+      }
+    }
+  }
   // Each report's configuration, resolved up front (the linting threads only read it).
   ConfigCache configs(builtin, options.config, options.noConfig);
   std::vector<RuleDiagnostic> configErrors;
@@ -247,7 +280,7 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
     return 2;
   }
   if (collected.files.empty() && collected.errors.empty()) {
-    err << "gklint: error: no .txt, .md or .docx reports found in the given folders\n";
+    err << "gklint: error: no reports (.txt, .md, .html, .htm, .docx, .pdf) found in the given folders\n";
     return 2;
   }
 

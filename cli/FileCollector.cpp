@@ -36,8 +36,7 @@ CollectedFiles collectFiles(const std::vector<std::string>& paths) {
       continue;
     }
     if (!formatFromPath(path)) {
-      result.errors.push_back({path, "unsupported file type; gklint reads .txt, .md and .docx reports "
-                                     "(export PDF reports to text first)"});
+      result.errors.push_back({path, "unsupported file type; gklint reads .txt, .md, .html/.htm, .docx and .pdf reports"});
       continue;
     }
     result.files.push_back(path);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/ReportLocation.h"
 #include "engine/lint/Finding.h"
 
 namespace gklint::cli {
@@ -19,6 +20,9 @@ struct ReportedEdit {
 struct ReportedRelated {
   int line = 0, column = 0, endLine = 0, endColumn = 0;  // 1-based, code points, end exclusive
   std::string message;
+  ReportedLocation location, endLocation;  // the place in the original file (see ReportedFinding)
+
+  std::string place() const { return location.hasFileLines() ? std::to_string(line) + ":" + std::to_string(column) : location.text(); }
 };
 
 inline constexpr size_t kExcerptBytes = 160;
@@ -27,7 +31,12 @@ struct ReportedFinding {
   std::string rule;
   Severity severity = Severity::Warning;
   std::string message;
-  int line = 0, column = 0, endLine = 0, endColumn = 0;  // 1-based, code points, end exclusive
+  // 1-based, code points, end exclusive: lines of the file for .txt/.md and HTML (its source);
+  // for Word and PDF, lines of the linted text (what `gklint tables` shows).
+  int line = 0, column = 0, endLine = 0, endColumn = 0;
+  // Where a person finds it in the original file; what every reporter prints (text form
+  // "path:12:5", "path:¶12:5", "path:表3:行5:列2", "path:p3:12:5").
+  ReportedLocation location, endLocation;
   // The finding's own text (its span, at most kExcerptBytes, cut at a character boundary):
   // what anchors it when lines move (the GitLab fingerprint).
   std::string excerpt;
@@ -35,6 +44,9 @@ struct ReportedFinding {
   bool fixSafe = true;  // applied by --fix; unsafe fixes are for the editor only
   std::vector<ReportedEdit> fixEdits;
   std::vector<ReportedRelated> related;
+
+  // What follows "path:" in text output: "12:5", "¶12:5", "表3:行5:列2", "p3:12:5".
+  std::string place() const { return location.hasFileLines() ? std::to_string(line) + ":" + std::to_string(column) : location.text(); }
 };
 
 // One value cell of an official table as gklint read it, and the findings that name it.
@@ -77,6 +89,8 @@ struct FileReport {
   int year = 0;
   std::string templateName;
   std::string encoding;
+  std::string format;     // "txt", "md", "html", "docx", "pdf"
+  std::string body;       // HTML: the element read as the report body
   std::vector<ReportedFinding> findings;
   std::vector<std::string> rulesRun;  // ids of the rules that ran on the file (applicable, not off), sorted
   std::vector<std::string> notes;     // e.g. what --fix did

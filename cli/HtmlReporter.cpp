@@ -154,7 +154,6 @@ std::string thresholdText(std::optional<Severity> failOn) {
   return "";
 }
 
-std::string position(int line, int column) { return std::to_string(line) + ":" + std::to_string(column); }
 
 // One row of the summary table.
 struct ReportRow {
@@ -326,13 +325,13 @@ class HtmlReporter final : public Reporter {
       html += severityName(f.severity);
       html += "\" data-rule=\"" + htmlEscape(f.rule) + "\" class=\"";
       html += severityName(f.severity);
-      html += "\"><td class=\"pos\">" + position(f.line, f.column) + "</td><td class=\"severity\">" +
+      html += "\"><td class=\"pos\">" + f.place() + "</td><td class=\"severity\">" +
               severityLabel(f.severity) + "</td><td class=\"rule\">" + ruleLink(f.rule) + "</td><td>" +
               htmlEscape(f.message);
       if (!f.related.empty()) {
         html += "\n<ul class=\"related\">";
         for (const ReportedRelated& r : f.related) {
-          html += "<li><span class=\"pos\">" + position(r.line, r.column) + "</span> " + htmlEscape(r.message) + "</li>";
+          html += "<li><span class=\"pos\">" + r.place() + "</span> " + htmlEscape(r.message) + "</li>";
         }
         html += "</ul>";
       }

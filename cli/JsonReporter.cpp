@@ -14,6 +14,24 @@ namespace {
 
 using nlohmann::json;
 
+// Where a finding is in a file without lines of its own: {"paragraph":12,"character":5,
+// "text":"¶12:5"}, {"table":3,"row":5,"column":2,"character":1,"text":"表3:行5:列2"},
+// {"page":3,"line":12,"column":5,"text":"p3:12:5"}. Null for .txt/.md/.html, whose line and
+// column are the file's.
+json locationJson(const ReportedLocation& l) {
+  json out;
+  switch (l.kind) {
+    case ReportedLocation::Kind::Line: return nullptr;
+    case ReportedLocation::Kind::Paragraph: out = {{"paragraph", l.paragraph}, {"character", l.character}}; break;
+    case ReportedLocation::Kind::TableCell:
+      out = {{"table", l.table}, {"row", l.row}, {"column", l.cell}, {"character", l.character}};
+      break;
+    case ReportedLocation::Kind::PageLine: out = {{"page", l.page}, {"line", l.line}, {"column", l.column}}; break;
+  }
+  out["text"] = l.text();
+  return out;
+}
+
 // Every object's keys in the order nlohmann::json (std::map) sorts them, so that the output is
 // what json::dump() wrote before, at a fraction of the cost (no tree is built per finding).
 void appendSpan(std::string& out, int line, int column, int endLine, int endColumn) {
@@ -25,6 +43,13 @@ void appendSpan(std::string& out, int line, int column, int endLine, int endColu
   appendJsonInt(out, endLine);
   out += ",\"line\":";
   appendJsonInt(out, line);
+}
+
+// ,"location":{…} where the file has no lines of its own (Word, PDF); nothing otherwise.
+void appendLocation(std::string& out, const ReportedLocation& l) {
+  if (l.hasFileLines()) return;
+  out += ",\"location\":";
+  out += locationJson(l).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 void appendStrings(std::string& out, const std::vector<std::string>& items) {
@@ -59,6 +84,7 @@ void appendFinding(std::string& out, const ReportedFinding& f) {
   }
   out += ",\"line\":";
   appendJsonInt(out, f.line);
+  appendLocation(out, f.location);
   out += ",\"message\":";
   appendJsonString(out, f.message);
   if (!f.related.empty()) {
@@ -67,6 +93,7 @@ void appendFinding(std::string& out, const ReportedFinding& f) {
       const ReportedRelated& r = f.related[i];
       out += i > 0 ? ",{" : "{";
       appendSpan(out, r.line, r.column, r.endLine, r.endColumn);
+      appendLocation(out, r.location);
       out += ",\"message\":";
       appendJsonString(out, r.message);
       out += '}';
@@ -100,7 +127,13 @@ class JsonReporter final : public Reporter {
       out_ << out;
       return;
     }
-    out += "{\"encoding\":";
+    out += '{';
+    if (!report.body.empty()) {
+      out += "\"body\":";
+      appendJsonString(out, report.body);
+      out += ',';
+    }
+    out += "\"encoding\":";
     appendJsonString(out, report.encoding);
     out += ",\"findings\":[";
     for (size_t i = 0; i < report.findings.size(); ++i) {
@@ -108,6 +141,10 @@ class JsonReporter final : public Reporter {
       appendFinding(out, report.findings[i]);
     }
     out += ']';
+    if (!report.format.empty()) {
+      out += ",\"format\":";
+      appendJsonString(out, report.format);
+    }
     if (!report.notes.empty()) {
       out += ",\"notes\":";
       appendStrings(out, report.notes);

@@ -40,7 +40,7 @@ std::string xmlEscape(std::string_view text) {
 
 // "path:line:col: severity: message [rule]", the text reporter's line.
 std::string findingLine(const std::string& path, const ReportedFinding& f) {
-  return path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + ": " +
+  return path + ":" + f.place() + ": " +
          std::string(severityName(f.severity)) + ": " + f.message + " [" + f.rule + "]";
 }
 

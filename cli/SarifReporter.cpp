@@ -56,6 +56,28 @@ json artifactLocation(const std::string& path) {
   return {{"uri", percentEncode(shown)}, {"uriBaseId", kSourceRoot}};
 }
 
+// A Word paragraph or cell, a PDF line: a logical location named as the text output names it.
+json logicalLocation(const ReportedLocation& l) {
+  json properties;
+  const char* kind = "";
+  switch (l.kind) {
+    case ReportedLocation::Kind::Line: return nullptr;
+    case ReportedLocation::Kind::Paragraph:
+      kind = "paragraph";
+      properties = {{"paragraph", l.paragraph}, {"character", l.character}};
+      break;
+    case ReportedLocation::Kind::TableCell:
+      kind = "tableCell";
+      properties = {{"table", l.table}, {"row", l.row}, {"column", l.cell}, {"character", l.character}};
+      break;
+    case ReportedLocation::Kind::PageLine:
+      kind = "pageLine";
+      properties = {{"page", l.page}, {"line", l.line}, {"column", l.column}};
+      break;
+  }
+  return {{"name", l.text()}, {"fullyQualifiedName", l.text()}, {"kind", kind}, {"properties", properties}};
+}
+
 // {"endColumn":…,"endLine":…,"startColumn":…,"startLine":…}, keys in dump()'s sorted order.
 void appendRegion(std::string& out, int line, int column, int endLine, int endColumn) {
   out += "{\"endColumn\":";
@@ -66,6 +88,26 @@ void appendRegion(std::string& out, int line, int column, int endLine, int endCo
   appendJsonInt(out, column);
   out += ",\"startLine\":";
   appendJsonInt(out, line);
+  out += '}';
+}
+
+// ,"logicalLocations":[…] (Word, PDF) — nothing where the file has lines of its own.
+void appendLogical(std::string& out, const ReportedLocation& l, bool leadingComma) {
+  if (l.hasFileLines()) return;
+  out += leadingComma ? ",\"logicalLocations\":" : "\"logicalLocations\":";
+  out += json::array({logicalLocation(l)}).dump(-1, ' ', false, json::error_handler_t::replace);
+  if (!leadingComma) out += ',';
+}
+
+// "physicalLocation":{"artifactLocation":…,"region":…}: a region only when the file has lines.
+void appendPhysical(std::string& out, const std::string& artifact, const ReportedLocation& l, int line, int column,
+                    int endLine, int endColumn) {
+  out += "\"physicalLocation\":{\"artifactLocation\":";
+  out += artifact;
+  if (l.hasFileLines()) {
+    out += ",\"region\":";
+    appendRegion(out, line, column, endLine, endColumn);
+  }
   out += '}';
 }
 
@@ -142,11 +184,10 @@ class SarifReporter final : public Reporter {
       }
       out += "\"level\":";
       appendJsonString(out, sarifLevel(f.severity));
-      out += ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":";
-      out += artifact;
-      out += ",\"region\":";
-      appendRegion(out, f.line, f.column, f.endLine, f.endColumn);
-      out += "}}],\"message\":{\"text\":";
+      out += ",\"locations\":[{";
+      appendLogical(out, f.location, false);
+      appendPhysical(out, artifact, f.location, f.line, f.column, f.endLine, f.endColumn);
+      out += "}],\"message\":{\"text\":";
       appendJsonString(out, f.message);
       out += '}';
       if (!f.related.empty()) {
@@ -155,13 +196,12 @@ class SarifReporter final : public Reporter {
           const ReportedRelated& r = f.related[i];
           out += i > 0 ? ",{\"id\":" : "{\"id\":";
           appendJsonInt(out, static_cast<long long>(i) + 1);
+          appendLogical(out, r.location, true);
           out += ",\"message\":{\"text\":";
           appendJsonString(out, r.message);
-          out += "},\"physicalLocation\":{\"artifactLocation\":";
-          out += artifact;
-          out += ",\"region\":";
-          appendRegion(out, r.line, r.column, r.endLine, r.endColumn);
-          out += "}}";
+          out += "},";
+          appendPhysical(out, artifact, r.location, r.line, r.column, r.endLine, r.endColumn);
+          out += '}';
         }
         out += ']';
       }

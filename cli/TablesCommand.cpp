@@ -4,6 +4,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "cli/ReportLocation.h"
 #include "engine/Analyzer.h"
 #include "engine/tables/TableTemplate.h"
 
@@ -68,10 +69,11 @@ int runTables(const std::vector<std::string>& paths, ConfigCache& configs, std::
     }
     const Document& doc = *a.document;
     out << path << " (" << doc.year << ", " << templateName(doc.templateId) << ")\n";
+    if (!a.body.empty()) out << "  body: " << a.body << "\n";
+    Locator locator(*a.source);
     if (doc.boundTables.empty()) out << "  no official tables recognised\n";
     for (const BoundTable& t : doc.boundTables) {
-      const Position at = a.source->position(t.anchor.begin, ColumnUnit::CodePoints);
-      out << "  " << t.tmpl->id << " at " << at.line + 1 << ":" << at.column + 1 << ", " << layoutName(t.layout) << ", "
+      out << "  " << t.tmpl->id << " at " << locator.at(t.anchor.begin).text() << ", " << layoutName(t.layout) << ", "
           << t.boundRows << "/" << t.tmpl->rows.size() << " rows";
       if (t.betterTemplate) out << " (fits " << t.tmpl->id << ", not the report's format)";
       out << "\n";
@@ -83,8 +85,8 @@ int runTables(const std::vector<std::string>& paths, ConfigCache& configs, std::
           out << "(missing) " << tr.label << "\n";
           continue;
         }
-        const Position p = a.source->position(r.span.begin, ColumnUnit::CodePoints);
-        out << "L" << p.line + 1 << "  " << (r.label.empty() ? tr.label : r.label);
+        const ReportedLocation p = locator.at(r.span.begin);
+        out << (p.hasFileLines() ? "L" + std::to_string(p.line) : p.text()) << "  " << (r.label.empty() ? tr.label : r.label);
         if (r.labelIsVariant) out << " [≠ " << tr.label << "]";
         out << " |";
         for (const BoundCell& c : r.cells) out << " " << cellText(c);

@@ -29,7 +29,7 @@ class TextReporter final : public Reporter {
     }
     for (const std::string& note : report.notes) err_ << paint("\033[1m", report.path) << ": " << note << "\n";
     for (const ReportedFinding& f : report.findings) {
-      out_ << paint("\033[1m", report.path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column)) << ": "
+      out_ << paint("\033[1m", report.path + ":" + f.place()) << ": "
            << paint(severityColor(f.severity), std::string(severityName(f.severity))) << ": " << f.message << " "
            << paint("\033[2m", "[" + f.rule + "]") << "\n";
     }

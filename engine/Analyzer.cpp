@@ -4,6 +4,9 @@
 
 #include "engine/lint/Linter.h"
 #include "engine/read/DocxReader.h"
+#include "engine/read/HtmlCharset.h"
+#include "engine/read/HtmlGuard.h"
+#include "engine/read/HtmlReader.h"
 #include "engine/read/MarkdownGuard.h"
 #include "engine/read/MarkdownReader.h"
 #include "engine/read/PdfReader.h"
@@ -21,12 +24,20 @@ std::optional<DocumentFormat> formatFromPath(std::string_view path) {
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ext == "txt" || ext == "text") return DocumentFormat::Text;
   if (ext == "md" || ext == "markdown") return DocumentFormat::Markdown;
+  if (ext == "html" || ext == "htm") return DocumentFormat::Html;
   if (ext == "pdf") return DocumentFormat::Pdf;
   if (ext == "docx" || ext == "doc") return DocumentFormat::Docx;  // .doc: read only to say "save as .docx"
   return std::nullopt;
 }
 
+std::unique_ptr<Source> htmlSource(std::string path, std::string page, Encoding encoding, std::string* body) {
+  HtmlText read = readHtml(std::move(page));
+  if (body) *body = std::move(read.body);
+  return std::make_unique<Source>(std::move(path), std::move(read.text), encoding, std::move(read.origin));
+}
+
 Document readDocument(const Source& source, DocumentFormat format, const RuleSet& rules, const AnalyzeOptions& options) {
+  // HTML (and the other formats whose reader builds the linted text) read as the text they give.
   ReadResult read = format == DocumentFormat::Markdown ? readMarkdown(source.text()) : readText(source.text(), source.lines());
   if (format == DocumentFormat::Docx && options.docxHeadings) markDocxHeadings(read, *options.docxHeadings);
   StructureOptions structure;
@@ -74,7 +85,9 @@ Analysis analyzeBytes(std::string path, std::string_view bytes, DocumentFormat f
     return analysis;
   }
   if (format == DocumentFormat::Docx) return analyzeDocx(std::move(path), bytes, rules, options);
-  DecodeResult decoded = decodeBytes(bytes, options.encoding);
+  const EncodingChoice encoding =
+      format == DocumentFormat::Html ? htmlEncodingChoice(bytes, options.encoding) : options.encoding;
+  DecodeResult decoded = decodeBytes(bytes, encoding);
   if (!decoded.ok) {
     analysis.error = std::move(decoded.error);
     analysis.errorOffset = decoded.errorOffset;
@@ -87,7 +100,16 @@ Analysis analyzeBytes(std::string path, std::string_view bytes, DocumentFormat f
       return analysis;
     }
   }
-  analysis.source = std::make_unique<Source>(std::move(path), std::move(decoded.text), decoded.encoding);
+  if (format == DocumentFormat::Html) {
+    if (auto hazard = findHtmlHazard(decoded.text)) {
+      analysis.error = hazard->message;
+      analysis.errorOffset = hazard->offset;
+      return analysis;
+    }
+    analysis.source = htmlSource(std::move(path), std::move(decoded.text), decoded.encoding, &analysis.body);
+  } else {
+    analysis.source = std::make_unique<Source>(std::move(path), std::move(decoded.text), decoded.encoding);
+  }
   analysis.document = readDocument(*analysis.source, format, rules, options);
   analysis.findings = lintDocument(*analysis.document, rules, options.config);
   return analysis;

@@ -25,14 +25,15 @@ struct AnalyzeOptions {
   const std::vector<DocxHeadingLine>* docxHeadings = nullptr;  // set by the .docx path: heading-styled lines
 };
 
-// The format a path's extension names (.txt, .md, .markdown, .pdf, .docx; .doc too, so that its
-// reader can say "save as .docx"), or nothing.
+// The format a path's extension names (.txt, .md, .markdown, .html, .htm, .docx, .pdf; .doc too,
+// so that its reader can say "save as .docx"), or nothing.
 std::optional<DocumentFormat> formatFromPath(std::string_view path);
 
 struct Analysis {
   std::unique_ptr<Source> source;    // null when decoding failed
   std::optional<Document> document;  // refers to *source
   std::vector<Finding> findings;
+  std::string body;                  // HTML: the element read as the report body ("body > div#zoom")
   std::string error;                 // decoding or reading error: what is wrong and what to do
   uint64_t errorOffset = 0;          // byte offset of the decoding error in the input
 
@@ -43,6 +44,10 @@ struct Analysis {
 // Analysis::error. Thread-safe for distinct calls sharing one RuleSet.
 Analysis analyzeBytes(std::string path, std::string_view bytes, DocumentFormat format, const RuleSet& rules,
                       const AnalyzeOptions& options = {});
+
+// An HTML page's linted text as a Source whose origin() maps it back into `page` (decoded
+// UTF-8); `body` gets the element read as the report body. See engine/read/HtmlReader.h.
+std::unique_ptr<Source> htmlSource(std::string path, std::string page, Encoding encoding, std::string* body = nullptr);
 
 // Reads and structures already-decoded text (the LSP's open documents, benchmarks, tests).
 Document readDocument(const Source& source, DocumentFormat format, const RuleSet& rules,

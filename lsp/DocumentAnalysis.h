@@ -25,11 +25,20 @@ struct DocumentAnalysis {
   std::shared_ptr<const RuleSet> rules;      // config->rules
   uint64_t rulesGeneration = 0;              // config->generation
   bool ignoredByConfig = false;              // an `ignore` glob matches: read, never linted
+  // An HTML page: the text read from it (engine/read/HtmlReader.h), which `document` refers to.
+  // Null for .txt/.md, whose document refers to snapshot.source.
+  std::shared_ptr<const Source> linted;
   std::optional<Document> document;          // absent when the text cannot be read safely
-  std::vector<Finding> findings;             // in the engine's order (by position, then rule id)
+  // In the engine's order (by position, then rule id); spans in snapshot.source — for an HTML
+  // page mapped back into the page through the origin map, without fixes (none for pages).
+  std::vector<Finding> findings;
   std::optional<MarkdownHazard> hazard;      // why `document` is absent
 
+  // The buffer as the editor has it: findings' spans are in it.
   const Source& source() const { return *snapshot.source; }
+  // Whether the document's spans are in another text than the buffer (an HTML page): hovers,
+  // symbols and code actions, which work on document spans, then offer nothing.
+  bool readFromPage() const { return linted != nullptr; }
 };
 
 // Reads and lints `snapshot` under `config`; `path` is the document's file ("" when it has

@@ -26,11 +26,13 @@ namespace {
 namespace fs = std::filesystem;
 
 std::optional<DocumentFormat> formatOf(const TextDocumentItem& item) {
+  // Word and PDF files are not text an editor edits: not linted here (gklint check reads them).
   if (auto format = formatFromPath(uriFileName(item.uri))) {
-    if (*format == DocumentFormat::Docx) return std::nullopt;  // a zip package, never an editor buffer
+    if (*format == DocumentFormat::Docx || *format == DocumentFormat::Pdf) return std::nullopt;
     return format;
   }
   if (item.languageId == "markdown") return DocumentFormat::Markdown;
+  if (item.languageId == "html") return DocumentFormat::Html;
   if (item.languageId == "plaintext" || item.languageId == "text") return DocumentFormat::Text;
   return std::nullopt;
 }
@@ -247,7 +249,7 @@ void GklintServer::addDocument(const TextDocumentItem& item) {
     published_.erase(item.uri);
   }
   if (!format) {
-    log_.verbose("not a report (.txt, .md), not linted: " + item.uri);
+    log_.verbose("not a report (.txt, .md, .html), not linted: " + item.uri);
     documents_.close(item.uri);
     buffers_.open(item.uri, item.version, DocumentFormat::Text, item.text);
     bufferChanged(item.uri);
@@ -431,7 +433,7 @@ void GklintServer::codeActions(const CodeActionParams& params, CancelToken token
   withAnalysis<std::vector<CodeAction>>(
       params.textDocument.uri, token, std::move(reply),
       [this, params](const DocumentAnalysis* a) -> Expected<std::vector<CodeAction>> {
-        if (a == nullptr) return std::vector<CodeAction>{};
+        if (a == nullptr || a->readFromPage()) return std::vector<CodeAction>{};  // no quick fixes on a page
         const std::optional<ByteSpan> range = toSpan(a->source(), params.range, options_.encoding);
         if (!range) return LspError{ErrorCode::InvalidParams, "params.range: start is after end"};
         return codeActionsFor(*a, *range, params.context.only, {options_.encoding, options_.documentChanges});
@@ -443,7 +445,7 @@ void GklintServer::hover(const TextDocumentPositionParams& params, CancelToken t
   withAnalysis<std::optional<Hover>>(
       params.textDocument.uri, token, std::move(reply),
       [this, position = params.position](const DocumentAnalysis* a) -> Expected<std::optional<Hover>> {
-        if (a == nullptr) return std::optional<Hover>();
+        if (a == nullptr || a->readFromPage()) return std::optional<Hover>();
         const uint32_t offset = toOffset(a->source(), position, options_.encoding, Rounding::Down);
         return hoverAt(*a, offset, {options_.encoding, options_.markdownHover});
       });
@@ -456,7 +458,7 @@ void GklintServer::documentSymbols(const DocumentSymbolParams& params, CancelTok
       [this](const DocumentAnalysis* a) -> Expected<DocumentSymbolResult> {
         DocumentSymbolResult result;
         std::vector<DocumentSymbol> symbols;
-        if (a != nullptr && a->document) symbols = lsp::documentSymbols(*a->document, options_.encoding);
+        if (a != nullptr && a->document && !a->readFromPage()) symbols = lsp::documentSymbols(*a->document, options_.encoding);
         if (options_.hierarchicalSymbols) result.symbols = std::move(symbols);
         else result.symbols = flattenSymbols(symbols, a != nullptr ? a->snapshot.uri : DocumentUri());
         return result;

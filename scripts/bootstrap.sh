@@ -11,6 +11,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev catch2 libbenchmark-dev libzip-dev libpugixml-dev
   libpoppler-cpp-dev zlib1g-dev  # the PDF reader (engine/read/PdfReader) and its stream guard
   poppler-utils  # pdftotext, pdftoppm: looking at what a PDF test fixture holds
+  libgumbo-dev  # the HTML reader (an HTML5 tree builder)
   libmimalloc-dev  # the executables' allocator (GKLINT_USE_MIMALLOC)
   neovim  # the real-editor test of the Language Server (tests/lsp/nvim)
   python3-yaml  # tests/ci: reads .pre-commit-hooks.yaml and action.yml to run what they run

@@ -16,6 +16,8 @@ bool Applicability::matches(const Document& doc) const {
   }
   if (minYear > 0 && (doc.year == 0 || doc.year < minYear)) return false;
   if (maxYear > 0 && (doc.year == 0 || doc.year > maxYear)) return false;
+  // Exactly the formats listed: `format: [txt]` is the .txt file, not the text a reader built from
+  // a page, a Word document or a PDF (rules/gov/text.yaml lists those where they apply).
   if (!formats.empty() && std::find(formats.begin(), formats.end(), doc.format) == formats.end()) return false;
   if (organ) {
     const bool government = doc.organKind == OrganKind::Government || doc.organKind == OrganKind::Township;

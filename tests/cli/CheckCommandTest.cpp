@@ -160,11 +160,11 @@ TEST_CASE("a path that does not exist exits 2 and names the path", "[cli][check]
 
 TEST_CASE("an unsupported extension exits 2 with advice", "[cli][check]") {
   TempDir dir;
-  const std::string pdf = dir.write("报告.pdf", std::string("%PDF-1.7\n", 9));
-  const CliRun r = runGklint({"check", pdf});
+  const std::string odt = dir.write("报告.odt", std::string("PK\x03\x04\x14\x00", 6));
+  const CliRun r = runGklint({"check", odt});
   CHECK(r.code == 2);
-  CHECK(r.err == pdf + ": error: unsupported file type; gklint reads .txt, .md and .docx reports (export PDF reports "
-                       "to text first)\n" + summary(0, 0, 0, 1) + "; 1 file(s) could not be read\n");
+  CHECK(r.err == odt + ": error: unsupported file type; gklint reads .txt, .md, .html/.htm, .docx and .pdf reports\n" +
+                     summary(0, 0, 0, 1) + "; 1 file(s) could not be read\n");
 }
 
 TEST_CASE("a binary file named .txt exits 2 naming what it is", "[cli][check]") {
@@ -261,7 +261,7 @@ TEST_CASE("a folder is searched recursively for .txt and .md, in sorted order", 
   dir.write("sub/c.txt", infoOnly);
   dir.write("sub/deeper/e.markdown", cleanMarkdown);
   dir.write("Z.TXT", clean);                            // extensions are case-insensitive
-  dir.write("sub/d.pptx", "PK\x03\x04");                // not a report format: skipped, not an error
+  dir.write("sub/d.odt", "PK\x03\x04");                 // not a report format: skipped, not an error
   dir.write("notes.rtf", "{\\rtf1}");
   dir.write(".hidden/x.txt", std::string(10, '\0'));   // hidden folders are skipped
   dir.write(".draft.txt", std::string(10, '\0'));      // hidden files too
@@ -286,10 +286,10 @@ TEST_CASE("a folder is searched recursively for .txt and .md, in sorted order", 
   }
   SECTION("a folder without reports exits 2") {
     TempDir empty;
-    empty.write("report.pdf", "%PDF");
+    empty.write("report.odt", "PK\x03\x04");
     const CliRun none = runGklint({"check", empty.path().string()});
     CHECK(none.code == 2);
-    CHECK(none.err == "gklint: error: no .txt, .md or .docx reports found in the given folders\n");
+    CHECK(none.err == "gklint: error: no reports (.txt, .md, .html, .htm, .docx, .pdf) found in the given folders\n");
   }
 }
 
@@ -308,7 +308,8 @@ TEST_CASE("check --format json has the documented shape", "[cli][check][json]") 
   CHECK(keysOf(report) == std::set<std::string>{"files", "summary"});
   REQUIRE(report["files"].size() == 1);
   const json& file = report["files"][0];
-  CHECK(keysOf(file) == std::set<std::string>{"path", "year", "template", "encoding", "findings"});
+  CHECK(keysOf(file) == std::set<std::string>{"path", "year", "template", "encoding", "format", "findings"});
+  CHECK(file["format"] == "txt");
   CHECK(file["path"] == seed004());
   CHECK(file["year"] == 2021);
   CHECK(file["template"] == "gov-2021");

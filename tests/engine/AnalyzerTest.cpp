@@ -33,15 +33,18 @@ size_t countRule(const Analysis& analysis, const std::string& rule) {
 
 }  // namespace
 
-TEST_CASE("formatFromPath knows .txt, .md and .docx, case-insensitively", "[analyzer]") {
+TEST_CASE("formatFromPath knows .txt, .md, .html, .docx and .pdf, case-insensitively", "[analyzer]") {
   CHECK(formatFromPath("a/报告.txt") == DocumentFormat::Text);
   CHECK(formatFromPath("a/b.TXT") == DocumentFormat::Text);
   CHECK(formatFromPath("a.md") == DocumentFormat::Markdown);
   CHECK(formatFromPath("a.markdown") == DocumentFormat::Markdown);
+  CHECK(formatFromPath("a.html") == DocumentFormat::Html);
+  CHECK(formatFromPath("a/B.HTM") == DocumentFormat::Html);
   CHECK(formatFromPath("a.docx") == DocumentFormat::Docx);
-  CHECK(formatFromPath("a/报告.DOCX") == DocumentFormat::Docx);
+  CHECK(formatFromPath("a.pdf") == DocumentFormat::Pdf);
   CHECK(formatFromPath("a.doc") == DocumentFormat::Docx);  // read only to say "save as .docx"
-  CHECK_FALSE(formatFromPath("a.pdf").has_value());
+  CHECK(formatFromPath("a/报告.DOCX") == DocumentFormat::Docx);
+  CHECK_FALSE(formatFromPath("a.css").has_value());
   CHECK_FALSE(formatFromPath("a.txt/readme").has_value());
   CHECK_FALSE(formatFromPath("README").has_value());
 }
