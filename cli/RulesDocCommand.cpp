@@ -72,7 +72,7 @@ std::string describeApplies(const Applicability& a) {
   else if (a.maxYear) parts.push_back("reporting years up to " + std::to_string(a.maxYear));
   if (!a.formats.empty()) {
     std::string names;
-    for (DocumentFormat f : a.formats) names += (names.empty() ? "" : ", ") + "." + std::string(formatName(f));
+    for (DocumentFormat f : a.formats) names += std::string(names.empty() ? "" : ", ") + "." + std::string(formatName(f));
     parts.push_back(names + " reports");
   }
   if (a.organ) {

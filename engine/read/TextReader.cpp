@@ -60,6 +60,9 @@ size_t readCellLines(std::string_view text, const LineIndex& lines, size_t first
   auto rowStarts = [&](size_t k) { return cellLine(k) && separator(k + 1); };
   table = RawTable();
   table.layout = TableLayout::CellLines;
+  // A section heading right above a table whose first row ends in an empty cell ("三、…" then a
+  // line holding only a tab, as a page's text gives it) is the heading, not the table's first cell.
+  if (RE2::PartialMatch(trimSpan(text, span(first)).in(text), topHeadingPattern())) return first;
   size_t k = first;
   size_t separatedRows = 0;
   while (k < count) {
