@@ -52,7 +52,8 @@ Analysis analyzeBytes(std::string path, std::string_view bytes, DocumentFormat f
   }
   analysis.source = std::make_unique<Source>(std::move(path), std::move(decoded.text), decoded.encoding);
   analysis.document = readDocument(*analysis.source, format, rules, options);
-  analysis.findings = lintDocument(*analysis.document, rules, options.config);
+  analysis.findings = lintDocument(*analysis.document, rules, options.config,
+                                   effectiveFindingCap(options.config, options.maxFindingsPerRule));
   return analysis;
 }
 

@@ -21,6 +21,8 @@ struct AnalyzeOptions {
   const Document* previous = nullptr; // last year's report of the same body, for arith/carry-over
   const Config* config = nullptr;     // severities and rules turned off; null: the rules as loaded
   std::string publishDate;            // YYYY-MM-DD the report is published (publish/late)
+  // Findings kept per rule (0: all); nothing: the config's max_findings_per_rule, else 1,000.
+  std::optional<size_t> maxFindingsPerRule;
 };
 
 // The format a path's extension names (.txt, .md, .markdown), or nothing.

@@ -10,6 +10,7 @@ packages=(
   libtree-sitter-dev libicu-dev libyaml-cpp-dev libre2-dev libfmt-dev
   nlohmann-json3-dev libcli11-dev catch2 libbenchmark-dev libzip-dev libpugixml-dev
   libmimalloc-dev  # the executables' allocator (GKLINT_USE_MIMALLOC)
+  clang libclang-rt-14-dev  # the ASan/UBSan and libFuzzer tree (scripts/test-asan.sh, scripts/fuzz.sh)
   neovim  # the real-editor test of the Language Server (tests/lsp/nvim)
 )
 

@@ -7,6 +7,7 @@
 #include "engine/rules/EmbeddedFiles.h"
 #include "engine/rules/OptionReader.h"
 #include "engine/rules/RuleSet.h"
+#include "engine/rules/YamlSizeLimit.h"
 #include "engine/tables/TemplateLoader.h"
 
 namespace gklint {
@@ -187,6 +188,10 @@ class Loader {
   RuleLoadResult result;
 
   void loadFile(const RuleFile& file) {
+    if (auto tooLarge = yamlTooLarge(file.content.size(), "a rule file")) {
+      result.errors.push_back({{file.name, 1, 1}, "", *tooLarge});
+      return;
+    }
     YAML::Node root;
     try {
       root = YAML::Load(file.content);
