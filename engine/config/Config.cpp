@@ -48,7 +48,10 @@ class Resolver {
       return;
     }
     if (auto tooLarge = yamlTooLarge(text->size(), "a .gklint.yaml")) {
-      out_.errors.push_back({{path, 1, 1}, "", *tooLarge});
+      RuleDiagnostic error;
+      error.mark = {path, 1, 1};
+      error.message = std::move(*tooLarge);
+      out_.errors.push_back(std::move(error));
       return;
     }
     YAML::Node root;

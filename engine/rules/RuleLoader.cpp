@@ -189,7 +189,10 @@ class Loader {
 
   void loadFile(const RuleFile& file) {
     if (auto tooLarge = yamlTooLarge(file.content.size(), "a rule file")) {
-      result.errors.push_back({{file.name, 1, 1}, "", *tooLarge});
+      RuleDiagnostic error;
+      error.mark = {file.name, 1, 1};
+      error.message = std::move(*tooLarge);
+      result.errors.push_back(std::move(error));
       return;
     }
     YAML::Node root;
