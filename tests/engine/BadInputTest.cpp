@@ -53,7 +53,7 @@ TEST_CASE("a billion-laughs alias bomb in a rule file is not expanded", "[bad-in
   CHECK(r.rules.find("local/bomb") == nullptr);
 }
 
-TEST_CASE("a pattern exponential in a backtracking engine runs in linear time; one RE2 refuses is located", "[bad-input][rules]") {
+TEST_CASE("a pattern exponential in a backtracking engine runs in linear time, and one RE2 refuses is located", "[bad-input][rules]") {
   const RuleLoadResult r = loadRuleFiles({{"redos.yaml", patternRule("local/redos", "[{pattern: \"(a+)+$\"}]")}});
   REQUIRE(r.errors.empty());
   // 100,000 a's then b: a backtracking engine tries 2^100000 ways; RE2 scans once.
