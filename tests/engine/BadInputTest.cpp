@@ -38,8 +38,15 @@ TEST_CASE("a billion-laughs alias bomb in a rule file is not expanded", "[bad-in
   std::string yaml = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
   const std::string names = "abcdefghi";
   for (size_t level = 1; level < names.size(); ++level) {
-    yaml += std::string(1, names[level]) + ": &" + names[level] + " [";
-    for (int k = 0; k < 9; ++k) yaml += std::string(k ? "," : "") + "*" + names[level - 1];
+    yaml += names[level];
+    yaml += ": &";
+    yaml += names[level];
+    yaml += " [";
+    for (int k = 0; k < 9; ++k) {
+      if (k) yaml += ',';
+      yaml += '*';
+      yaml += names[level - 1];
+    }
     yaml += "]\n";
   }
   yaml += patternRule("local/bomb", "*i");
@@ -111,7 +118,8 @@ TEST_CASE("a 10 MB single-line rule file is refused before parsing", "[bad-input
 }
 
 TEST_CASE("a pattern quoted in an error is shortened", "[bad-input][rules]") {
-  const std::string pattern = "(" + [] { std::string s; for (int i = 0; i < 2000; ++i) s += "甲"; return s; }();
+  std::string pattern = "(";
+  for (int i = 0; i < 2000; ++i) pattern += "甲";
   const std::vector<std::string> got = messages(loadRuleFiles({{"p.yaml", patternRule("local/p", "[{pattern: \"" + pattern + "\"}]")}}).errors);
   REQUIRE(got.size() == 1);
   CHECK(got[0].size() < 600);
