@@ -71,16 +71,20 @@ run_one() {
     while IFS= read -r -d '' f; do
       cp "$f" "$seeds/seed-$n-$(basename "$f")"
       n=$((n + 1))
-    done < <(find "$src" -type f -name "$(seed_glob "$name")" -size -1M -print0)
+    done < <(find "$src" -type f -name "$(seed_glob "$name")" -size -1000k -print0)
   done
   echo "fuzz: $name for ${secs}s ($(ls "$seeds" | wc -l) seeds)"
+  local rc=0
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
   UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
     "$build/fuzz/fuzz_$name" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       -print_final_stats=1 -dict="$(dict_for "$name")" -artifact_prefix="$crashes/$name-" \
-      "$work" "$seeds" 2>&1 | tee "$build/fuzz/$name.log" | grep -E '^#[0-9]+ +(DONE|INITED)|^stat::|ERROR|SUMMARY|Test unit written' || true
-  if grep -qE 'ERROR: (AddressSanitizer|UndefinedBehaviorSanitizer|libFuzzer)|runtime error:|Test unit written' "$build/fuzz/$name.log"; then
-    echo "fuzz: $name FAILED — see $build/fuzz/$name.log and $crashes/" >&2
+      "$work" "$seeds" >"$build/fuzz/$name.log" 2>&1 || rc=$?
+  grep -E '^#[0-9]+ +(INITED|DONE)|^stat::(number_of_executed_units|peak_rss_mb|new_units_added)|SUMMARY|Test unit written' \
+    "$build/fuzz/$name.log" || true
+  if [ "$rc" -ne 0 ]; then
+    echo "fuzz: $name FAILED (exit $rc) — see $build/fuzz/$name.log and $crashes/" >&2
+    tail -5 "$build/fuzz/$name.log" >&2
     return 1
   fi
 }
