@@ -125,7 +125,7 @@ class Resolver {
     }
     for (auto it = rules.begin(); it != rules.end(); ++it) {
       const std::string pattern = it->first.Scalar();
-      const YAML::Node& value = it->second;
+      const YAML::Node value = it->second;  // a copy: `it->` is a proxy that dies with the statement
       SeveritySetting s;
       s.pattern = pattern;
       s.mark = r.markOf(it->first);
