@@ -8,6 +8,7 @@
 #include <thread>
 #include <ctime>
 
+#include "cli/AtomicFileWrite.h"
 #include "cli/ConfigCache.h"
 #include "cli/FileCollector.h"
 #include "cli/OrderedWork.h"
@@ -77,11 +78,9 @@ Analysis fixFile(const std::string& path, DocumentFormat format, const std::stri
   if (total == 0) return analysis;
   const std::string bytes = (encoding == Encoding::Utf8Bom ? std::string("\xEF\xBB\xBF") : std::string()) + text;
   if (bytes != original) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) {
-      report.notes.push_back("not fixed: cannot write the file");
-      return analysis;
+    if (std::optional<std::string> failure = replaceFileAtomically(path, original, bytes)) {
+      report.notes.push_back("not fixed: " + *failure);
+      return analyzeBytes(path, original, *formatFromPath(path), rules, analyze);  // what the file still says
     }
   }
   report.notes.push_back("fixed " + std::to_string(total) + " finding(s)");
@@ -103,13 +102,18 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
   FileReport report;
   report.path = path;
   std::string bytes;
-  if (!readReportFile(readsStdin(options) ? kStdinDevice : path, options.maxFileBytes, bytes, report.error)) return report;
+  const std::optional<uint64_t> configLimit = loaded.fromFile ? loaded.config.maxFileBytes : std::nullopt;
+  if (!readReportFile(readsStdin(options) ? kStdinDevice : path,
+                      options.maxFileBytes.value_or(configLimit.value_or(kDefaultMaxFileBytes)), bytes, report.error)) {
+    return report;
+  }
   const DocumentFormat format = formatFromPath(path).value_or(DocumentFormat::Text);  // "<stdin>": text
   AnalyzeOptions analyze;
   analyze.encoding = encoding;
   analyze.year = options.year ? options.year : loaded.config.year;
   analyze.previous = previous ? &previous->document() : nullptr;
   analyze.config = loaded.fromFile ? &loaded.config : nullptr;
+  analyze.maxFindingsPerRule = options.maxFindingsPerRule;
   // Publish date: --published, else the config's per-file dates, else its default date.
   analyze.publishDate = options.published;
   if (analyze.publishDate.empty() && loaded.fromFile) {
@@ -296,7 +300,7 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
       return 2;
     }
     std::string error;
-    previous = readPreviousReport(options.previous, previousConfig, options.maxFileBytes, error);
+    previous = readPreviousReport(options.previous, previousConfig, options.maxFileBytes.value_or(kDefaultMaxFileBytes), error);
     if (!previous) {
       err << options.previous << ": error: " << error << "\n";
       return 2;

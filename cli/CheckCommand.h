@@ -30,8 +30,13 @@ struct CheckOptions {
   std::string stdinFilename;       // --stdin-filename: names standard input (format, config, output)
   std::string progress = "auto";   // --progress: auto | always | never (cli/Progress.h)
   bool stderrIsTerminal = false;   // for --progress auto
-  uint64_t maxFileBytes = 256ull << 20;
+  // --max-file-mb: larger reports are an input error (exit 2). Nothing: the config's max_file_mb, else 64 MiB.
+  std::optional<uint64_t> maxFileBytes;
+  // --max-findings-per-rule (0: all). Nothing: the config's max_findings_per_rule, else 1,000.
+  std::optional<size_t> maxFindingsPerRule;
 };
+
+inline constexpr uint64_t kDefaultMaxFileBytes = 64ull << 20;
 
 // Lints every file under the .gklint.yaml that governs it (built-in rules when none) and
 // returns the exit code (see Cli.h). Config, rule and waiver errors are printed and give 2.

@@ -95,6 +95,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       ->check(CLI::Validator([](std::string& s) { return s.size() == 10 && s[4] == '-' && s[7] == '-' ? std::string() : std::string("use YYYY-MM-DD"); }, "DATE"));
   checkCmd->add_option("--previous", check.previous, "Last year's report of the same body (checks arith/carry-over)");
   checkCmd->add_flag("--fix", check.fix, "Apply the fixes rules offer (UTF-8 files), then report what remains");
+  checkCmd->add_option("--max-findings-per-rule", check.maxFindingsPerRule,
+                       "Findings listed per rule per file, then one saying how many more (default 1000, 0: all)");
+  std::optional<uint64_t> maxFileMb;
+  checkCmd->add_option("--max-file-mb", maxFileMb, "Refuse reports larger than this many MiB (default 64)")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 20));
 
   std::string listFormat = "text";
   CLI::App* rulesCmd = app.add_subcommand("rules", "Inspect the rule set");
@@ -156,6 +161,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   if (*checkCmd) {
     if (const char* today = std::getenv("GKLINT_TODAY")) check.today = today;  // for reproducible waiver tests
     check.year = year;
+    if (maxFileMb) check.maxFileBytes = *maxFileMb << 20;
     check.color = colorWanted(color, out);
     check.stderrIsTerminal = &err == &std::cerr && isatty(STDERR_FILENO);
     return runCheck(check, rules, out, err);

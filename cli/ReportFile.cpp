@@ -10,7 +10,7 @@ namespace {
 
 std::string tooBig(uint64_t size, uint64_t maxBytes) {
   return "the file is " + std::to_string(size >> 20) + " MiB, over the " + std::to_string(maxBytes >> 20) +
-         " MiB limit for one report; is this really a report?";
+         " MiB limit for one report; is this really a report? (raise the limit with --max-file-mb or max_file_mb in .gklint.yaml)";
 }
 
 }  // namespace

@@ -52,6 +52,13 @@ Document readDocument(const Source& source, DocumentFormat format, const RuleSet
 
 namespace {
 
+// Reads, structures and lints the Source an analysis now holds (every format ends here).
+void readAndLint(Analysis& analysis, DocumentFormat format, const RuleSet& rules, const AnalyzeOptions& options) {
+  analysis.document = readDocument(*analysis.source, format, rules, options);
+  analysis.findings = lintDocument(*analysis.document, rules, options.config,
+                                   effectiveFindingCap(options.config, options.maxFindingsPerRule));
+}
+
 // A .docx is a zip package, not text: its reader builds the linted text and where it came from.
 Analysis analyzeDocx(std::string path, std::string_view bytes, const RuleSet& rules, const AnalyzeOptions& options) {
   Analysis analysis;
@@ -63,8 +70,20 @@ Analysis analyzeDocx(std::string path, std::string_view bytes, const RuleSet& ru
   analysis.source = std::make_unique<Source>(std::move(path), std::move(read.text), Encoding::Utf8, std::move(read.origin));
   AnalyzeOptions withHeadings = options;
   withHeadings.docxHeadings = &read.headings;
-  analysis.document = readDocument(*analysis.source, DocumentFormat::Docx, rules, withHeadings);
-  analysis.findings = lintDocument(*analysis.document, rules, options.config);
+  readAndLint(analysis, DocumentFormat::Docx, rules, withHeadings);
+  return analysis;
+}
+
+// A PDF's text layer, laid out into lines and table rows by its reader.
+Analysis analyzePdf(std::string path, std::string_view bytes, const RuleSet& rules, const AnalyzeOptions& options) {
+  Analysis analysis;
+  PdfReadResult pdf = readPdf(bytes);
+  if (!pdf.ok()) {
+    analysis.error = std::move(pdf.error);
+    return analysis;
+  }
+  analysis.source = std::make_unique<Source>(std::move(path), std::move(pdf.text), Encoding::Utf8, std::move(pdf.origin));
+  readAndLint(analysis, DocumentFormat::Pdf, rules, options);
   return analysis;
 }
 
@@ -72,19 +91,9 @@ Analysis analyzeDocx(std::string path, std::string_view bytes, const RuleSet& ru
 
 Analysis analyzeBytes(std::string path, std::string_view bytes, DocumentFormat format, const RuleSet& rules,
                       const AnalyzeOptions& options) {
-  Analysis analysis;
-  if (format == DocumentFormat::Pdf) {  // not text: its reader builds the linted text and its origins
-    PdfReadResult pdf = readPdf(bytes);
-    if (!pdf.ok()) {
-      analysis.error = std::move(pdf.error);
-      return analysis;
-    }
-    analysis.source = std::make_unique<Source>(std::move(path), std::move(pdf.text), Encoding::Utf8, std::move(pdf.origin));
-    analysis.document = readDocument(*analysis.source, format, rules, options);
-    analysis.findings = lintDocument(*analysis.document, rules, options.config);
-    return analysis;
-  }
+  if (format == DocumentFormat::Pdf) return analyzePdf(std::move(path), bytes, rules, options);
   if (format == DocumentFormat::Docx) return analyzeDocx(std::move(path), bytes, rules, options);
+  Analysis analysis;
   const EncodingChoice encoding =
       format == DocumentFormat::Html ? htmlEncodingChoice(bytes, options.encoding) : options.encoding;
   DecodeResult decoded = decodeBytes(bytes, encoding);
@@ -110,8 +119,7 @@ Analysis analyzeBytes(std::string path, std::string_view bytes, DocumentFormat f
   } else {
     analysis.source = std::make_unique<Source>(std::move(path), std::move(decoded.text), decoded.encoding);
   }
-  analysis.document = readDocument(*analysis.source, format, rules, options);
-  analysis.findings = lintDocument(*analysis.document, rules, options.config);
+  readAndLint(analysis, format, rules, options);
   return analysis;
 }
 

@@ -23,6 +23,8 @@ struct AnalyzeOptions {
   const Config* config = nullptr;     // severities and rules turned off; null: the rules as loaded
   std::string publishDate;            // YYYY-MM-DD the report is published (publish/late)
   const std::vector<DocxHeadingLine>* docxHeadings = nullptr;  // set by the .docx path: heading-styled lines
+  // Findings kept per rule (0: all); nothing: the config's max_findings_per_rule, else 1,000.
+  std::optional<size_t> maxFindingsPerRule;
 };
 
 // The format a path's extension names (.txt, .md, .markdown, .html, .htm, .docx, .pdf; .doc too,

@@ -62,7 +62,8 @@ std::shared_ptr<const DocumentAnalysis> analyzeSnapshot(const DocumentSnapshot& 
   const AnalyzeOptions options = lint.analyzeOptions(path);
   analysis->document = readDocument(source, snapshot.format, *analysis->rules, options);
   if (analysis->ignoredByConfig) return analysis;
-  analysis->findings = lintDocument(*analysis->document, *analysis->rules, options.config);
+  analysis->findings = lintDocument(*analysis->document, *analysis->rules, options.config,
+                                    effectiveFindingCap(options.config, options.maxFindingsPerRule));
   if (lint.waivers && !path.empty()) {
     applyWaivers(*lint.waivers, pathRelativeTo(lint.waivers->root, path), source, *analysis->rules, options.config,
                  today, analysis->findings);

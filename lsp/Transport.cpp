@@ -253,7 +253,9 @@ class StreamTransport final : public Transport {
     }
     if (auto method = message.find("method"); method != message.end()) {
       if (!method->is_string()) return invalid(id, "\"method\" must be a string");
-      json params = message.contains("params") ? message["params"] : json();
+      // Moved, not copied: copying a JSON tree recurses once per level (a deeply nested message
+      // overflowed the stack under AddressSanitizer).
+      json params = message.contains("params") ? std::move(message["params"]) : json();
       if (!params.is_null() && !params.is_object() && !params.is_array()) {
         return invalid(id, "\"params\" must be an object or an array");
       }

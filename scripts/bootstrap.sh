@@ -13,6 +13,7 @@ packages=(
   poppler-utils  # pdftotext, pdftoppm: looking at what a PDF test fixture holds
   libgumbo-dev  # the HTML reader (an HTML5 tree builder)
   libmimalloc-dev  # the executables' allocator (GKLINT_USE_MIMALLOC)
+  clang libclang-rt-14-dev  # the ASan/UBSan and libFuzzer tree (scripts/test-asan.sh, scripts/fuzz.sh)
   neovim  # the real-editor test of the Language Server (tests/lsp/nvim)
   python3-yaml  # tests/ci: reads .pre-commit-hooks.yaml and action.yml to run what they run
   chromium fonts-noto-cjk  # tests/html: the summary page in a real browser (DOM and screenshot)

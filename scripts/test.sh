@@ -5,3 +5,4 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 scripts/build.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+scripts/test-asan.sh  # ASan+UBSan over the whole suite, regression inputs, a short fuzz smoke

@@ -3,6 +3,17 @@
 namespace gklint {
 
 Finding& CheckContext::report(ByteSpan span, const MessageArgs& args) {
+  const FindingCap::Verdict verdict = cap_ ? cap_->admit(*count_, rule_.id, span) : FindingCap::Verdict::Keep;
+  if (verdict != FindingCap::Verdict::Keep) {  // past the cap: counted, not formatted
+    dropped_.ruleId = rule_.id;  // reuses the scratch finding's buffers
+    dropped_.message.clear();
+    dropped_.related.clear();
+    dropped_.fix.reset();
+    dropped_.severity = rule_.severity;
+    dropped_.span = span;
+    if (verdict == FindingCap::Verdict::DropFirst) FindingCap::keepFirstDropped(*count_, dropped_);
+    return dropped_;
+  }
   Finding f;
   f.ruleId = rule_.id;
   f.severity = rule_.severity;

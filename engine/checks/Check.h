@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/lint/Finding.h"
+#include "engine/lint/FindingCap.h"
 #include "engine/lint/MessageFormat.h"
 #include "engine/lint/PatternPrefilter.h"
 #include "engine/model/Document.h"
@@ -22,8 +23,9 @@ class RuleSet;
 class CheckContext {
  public:
   CheckContext(const Document& doc, const Outline& outline, const RuleInfo& rule, std::vector<Finding>& out,
-               PieceMatchCache* pieceMatches = nullptr)
-      : doc_(doc), outline_(outline), rule_(rule), out_(out), pieceMatches_(pieceMatches) {}
+               PieceMatchCache* pieceMatches = nullptr, FindingCap* cap = nullptr)
+      : doc_(doc), outline_(outline), rule_(rule), out_(out), pieceMatches_(pieceMatches), cap_(cap),
+        count_(cap ? &cap->countFor(rule.id) : nullptr) {}
 
   const Document& doc() const { return doc_; }
   const Outline& outline() const { return outline_; }
@@ -36,7 +38,8 @@ class CheckContext {
     return !pieceMatches_ || pieceMatches_->mayMatch(piece, textOf(piece), slot);
   }
 
-  // The returned reference is valid until the next report() call.
+  // The returned reference is valid until the next report() call. Past the FindingCap, the
+  // finding is only counted (the reference is then to a scratch finding).
   Finding& report(ByteSpan span, const MessageArgs& args);
 
  private:
@@ -45,6 +48,9 @@ class CheckContext {
   const RuleInfo& rule_;
   std::vector<Finding>& out_;
   PieceMatchCache* pieceMatches_;
+  FindingCap* cap_;
+  FindingCap::RuleCount* count_;
+  Finding dropped_;
 };
 
 // A compiled rule: options are read and validated once, in the kind's factory (regexes

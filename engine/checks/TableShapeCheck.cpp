@@ -87,11 +87,16 @@ class TableShapeCheck final : public Check {
     for (size_t k = 1; k < missing.size(); ++k) {
       const size_t next = nextPresent(t, missing[k]);
       if (next == nextPresent(t, missing[k - 1])) continue;  // the same gap
+      if (next >= t.rows.size()) {
+        // The table also stops early: the remaining missing rows all follow the last present one.
+        f.related.push_back({labelOf(t, lastPresent), "此行之后缺少“" + rowDisplayName(tmpl, missing[k]) + "”"});
+        break;
+      }
       f.related.push_back({labelOf(t, next), "此行之前缺少“" + rowDisplayName(tmpl, missing[k]) + "”"});
     }
   }
 
-  // The first present row after `row` (one exists when the table is not truncated there).
+  // The first present row after `row`; t.rows.size() when none follows (the table stops early).
   static size_t nextPresent(const BoundTable& t, size_t row) {
     size_t next = row + 1;
     while (next < t.rows.size() && !t.rows[next].present) ++next;

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "engine/rules/OptionReader.h"
+#include "engine/rules/YamlSizeLimit.h"
 
 namespace gklint {
 namespace {
@@ -46,6 +47,13 @@ class Resolver {
       out_.errors.push_back({from, "extends", "cannot read config file '" + path + "'"});
       return;
     }
+    if (auto tooLarge = yamlTooLarge(text->size(), "a .gklint.yaml")) {
+      RuleDiagnostic error;
+      error.mark = {path, 1, 1};
+      error.message = std::move(*tooLarge);
+      out_.errors.push_back(std::move(error));
+      return;
+    }
     YAML::Node root;
     try {
       root = YAML::Load(*text);
@@ -57,7 +65,7 @@ class Resolver {
     stack_.push_back(path);
     OptionReader r(root, path, "", out_.errors, std::make_shared<const std::string>(*text));
     if (!root.IsNull() && !root.IsMap()) {
-      r.error(root, "", "a .gklint.yaml must be a mapping (extends, rules, rule_paths, year, ignore, waivers)");
+      r.error(root, "", "a .gklint.yaml must be a mapping (extends, rules, rule_paths, year, ignore, waivers, max_findings_per_rule, max_file_mb)");
       stack_.pop_back();
       return;
     }
@@ -91,6 +99,14 @@ class Resolver {
         out_.yearMark = r.markOf(std::string("year"));
       }
     }
+    if (auto cap = r.integer("max_findings_per_rule")) {
+      if (*cap < 0) r.error("max_findings_per_rule", "'max_findings_per_rule' must be 0 (no cap) or a positive number such as 1000");
+      else out_.maxFindingsPerRule = static_cast<size_t>(*cap);
+    }
+    if (auto mb = r.integer("max_file_mb")) {
+      if (*mb < 1) r.error("max_file_mb", "'max_file_mb' must be a positive number of megabytes such as 64");
+      else out_.maxFileBytes = static_cast<uint64_t>(*mb) << 20;
+    }
     for (const std::string& glob : r.stringList("ignore")) out_.ignore.push_back({glob, folder});
     if (r.has("waivers")) out_.waiversPath = join(folder, r.string("waivers"));
     readPublish(r, folder);
@@ -109,7 +125,7 @@ class Resolver {
     }
     for (auto it = rules.begin(); it != rules.end(); ++it) {
       const std::string pattern = it->first.Scalar();
-      const YAML::Node& value = it->second;
+      const YAML::Node value = it->second;  // a copy: `it->` is a proxy that dies with the statement
       SeveritySetting s;
       s.pattern = pattern;
       s.mark = r.markOf(it->first);

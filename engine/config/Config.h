@@ -35,6 +35,8 @@ struct Config {
   std::vector<SeveritySetting> severities; // in order of application; later entries win
   std::optional<int> year;
   SourceMark yearMark;
+  std::optional<size_t> maxFindingsPerRule; // max_findings_per_rule: findings kept per rule per file (0: all)
+  std::optional<uint64_t> maxFileBytes;     // max_file_mb: larger reports are refused (an input error)
   std::vector<PathGlob> ignore;            // files not to lint, each relative to its own config's folder
   std::string root;                        // folder of the nearest config file ("." for a bare name, "" without one)
   std::string waiversPath;                 // absolute or relative to the working folder; "" for none

@@ -16,7 +16,8 @@ std::string listRules(const std::vector<std::string>& rules) {
 
 }  // namespace
 
-std::vector<Finding> lintDocument(const Document& doc, const RuleSet& rules, const Config* config) {
+std::vector<Finding> lintDocument(const Document& doc, const RuleSet& rules, const Config* config,
+                                  size_t maxFindingsPerRule) {
   std::vector<Finding> findings;
   auto severityOf = [&](const RuleInfo& info, bool& overridden) -> std::optional<Severity> {
     overridden = false;
@@ -27,17 +28,21 @@ std::vector<Finding> lintDocument(const Document& doc, const RuleSet& rules, con
     return s;
   };
   PieceMatchCache pieceMatches(rules.prefilter.get());
+  std::vector<Suppression> suppressions = findSuppressions(doc);
+  FindingCap cap(doc, suppressions, maxFindingsPerRule);
   for (const auto& check : rules.checks) {
     bool overridden = false;
     const std::optional<Severity> severity = severityOf(check->info(), overridden);
     if (!severity || !check->info().applies.matches(doc)) continue;
     const size_t before = findings.size();
-    CheckContext ctx(doc, rules.outline, check->info(), findings, &pieceMatches);
+    CheckContext ctx(doc, rules.outline, check->info(), findings, &pieceMatches, &cap);
     check->run(ctx);
     if (overridden) {
       for (size_t i = before; i < findings.size(); ++i) findings[i].severity = *severity;
+      cap.countFor(check->info().id).firstDropped.severity = *severity;
     }
   }
+  cap.appendClosingFindings(findings);
   // Spans into closed-up paragraphs point back at the source's own lines and columns.
   if (doc.linted) {
     for (Finding& f : findings) {
@@ -48,17 +53,21 @@ std::vector<Finding> lintDocument(const Document& doc, const RuleSet& rules, con
       }
     }
   }
-  std::vector<Suppression> suppressions = findSuppressions(doc);
   applySuppressions(doc, suppressions, findings);
   if (const Check* audit = rules.find("meta/unused-suppression")) {
     bool overridden = false;
     if (const std::optional<Severity> severity = severityOf(audit->info(), overridden)) {
-      CheckContext ctx(doc, rules.outline, audit->info(), findings);
+      const std::vector<Suppression> none;
+      FindingCap auditCap(doc, none, maxFindingsPerRule);
+      CheckContext ctx(doc, rules.outline, audit->info(), findings, nullptr, &auditCap);
       for (const Suppression& s : suppressions) {
         if (s.used) continue;
         Finding& f = ctx.report(s.comment, {{"rules", listRules(s.rules)}, {"reason", s.reason}});
         f.severity = *severity;
       }
+      const size_t before = findings.size();
+      auditCap.appendClosingFindings(findings);
+      for (size_t i = before; i < findings.size(); ++i) findings[i].severity = *severity;
     }
   }
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {

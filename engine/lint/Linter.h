@@ -5,6 +5,7 @@
 
 #include "engine/config/Config.h"
 #include "engine/lint/Finding.h"
+#include "engine/lint/FindingCap.h"
 #include "engine/model/Document.h"
 #include "engine/rules/RuleSet.h"
 
@@ -14,6 +15,9 @@ namespace gklint {
 // its severities replace the rules' own (for every finding of the rule). Inline suppression
 // comments are applied and unused ones reported (meta/unused-suppression). Pure; thread-safe
 // for distinct documents.
-std::vector<Finding> lintDocument(const Document& doc, const RuleSet& rules, const Config* config = nullptr);
+// At most `maxFindingsPerRule` findings of a rule are kept (0: all), then one closing finding
+// says how many more there were (FindingCap).
+std::vector<Finding> lintDocument(const Document& doc, const RuleSet& rules, const Config* config = nullptr,
+                                  size_t maxFindingsPerRule = kDefaultMaxFindingsPerRule);
 
 }  // namespace gklint

@@ -24,6 +24,8 @@ std::vector<std::string> splitRules(std::string_view list) {
   return out;
 }
 
+}  // namespace
+
 bool ruleMatches(const std::vector<std::string>& rules, const std::string& id) {
   if (rules.empty()) return true;
   const std::string category = id.substr(0, id.find('/'));
@@ -33,7 +35,6 @@ bool ruleMatches(const std::vector<std::string>& rules, const std::string& id) {
   return false;
 }
 
-}  // namespace
 
 std::vector<Suppression> findSuppressions(const Document& doc) {
   static const RE2 directive(R"(<!--\s*gklint-(disable-next-line|disable|enable)\b\s*([^>]*?)\s*(?:--\s*([^>]*?))?\s*-->)");

@@ -23,6 +23,9 @@ struct Suppression {
 // Directives of `doc`'s Comment blocks; an unmatched disable runs to the end of the text.
 std::vector<Suppression> findSuppressions(const Document& doc);
 
+// Whether a directive naming `rules` (empty: all; "text/*" a category) covers rule `id`.
+bool ruleMatches(const std::vector<std::string>& rules, const std::string& id);
+
 // Removes suppressed findings from `findings`, marking the directives that were used.
 void applySuppressions(const Document& doc, std::vector<Suppression>& suppressions, std::vector<Finding>& findings);
 

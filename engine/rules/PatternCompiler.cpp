@@ -1,5 +1,7 @@
 #include "engine/rules/PatternCompiler.h"
 
+#include "engine/rules/YamlSizeLimit.h"
+
 namespace gklint {
 
 std::shared_ptr<const RE2> compilePattern(const std::string& pattern, OptionReader& reader, const YAML::Node& at,
@@ -9,7 +11,7 @@ std::shared_ptr<const RE2> compilePattern(const std::string& pattern, OptionRead
   options.set_max_mem(kMaxPatternMemoryBytes);
   auto re = std::make_shared<RE2>(pattern, options);
   if (!re->ok()) {
-    std::string message = "invalid pattern /" + pattern + "/: " + re->error();
+    std::string message = "invalid pattern /" + shortenForMessage(pattern) + "/: " + shortenForMessage(re->error());
     if (re->error_code() == RE2::ErrorBadPerlOp || re->error_code() == RE2::ErrorBadEscape) {
       message += " (gklint uses RE2, which has no lookaround or backreferences, so that every pattern runs in "
                  "linear time; rewrite the pattern with alternatives or capture groups)";

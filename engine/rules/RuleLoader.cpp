@@ -9,6 +9,7 @@
 #include "engine/rules/LibYamlReader.h"
 #include "engine/rules/OptionReader.h"
 #include "engine/rules/RuleSet.h"
+#include "engine/rules/YamlSizeLimit.h"
 #include "engine/tables/TemplateLoader.h"
 
 namespace gklint {
@@ -195,6 +196,13 @@ class Loader {
   RuleLoadResult result;
 
   void loadFile(const RuleFile& file) {
+    if (auto tooLarge = yamlTooLarge(file.content.size(), "a rule file")) {
+      RuleDiagnostic error;
+      error.mark = {file.name, 1, 1};
+      error.message = std::move(*tooLarge);
+      result.errors.push_back(std::move(error));
+      return;
+    }
     YAML::Node root;
     try {
       // The built-in packs through libyaml (same tree, several times faster); anything else,

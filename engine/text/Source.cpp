@@ -17,11 +17,25 @@ std::string_view encodingName(Encoding encoding) {
   return "utf-8";
 }
 
+namespace {
+
+bool hasLineLongerThan(const LineIndex& lines, uint32_t bytes) {
+  for (size_t i = 0; i < lines.lineCount(); ++i) {
+    if (lines.lineEnd(i) - lines.lineStart(i) > bytes) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Source::Source(std::string path, std::string text, Encoding encoding)
-    : path_(std::move(path)), text_(std::move(text)), encoding_(encoding), lines_(text_) {}
+    : Source(std::move(path), std::move(text), encoding, nullptr) {}
 
 Source::Source(std::string path, std::string text, Encoding encoding, std::shared_ptr<const OriginMap> origin)
-    : path_(std::move(path)), text_(std::move(text)), encoding_(encoding), lines_(text_), origin_(std::move(origin)) {}
+    : path_(std::move(path)), text_(std::move(text)), encoding_(encoding), lines_(text_), origin_(std::move(origin)) {
+  // A column on a line of megabytes would otherwise cost a scan from the line start per lookup.
+  if (hasLineLongerThan(lines_, ColumnIndex::kStride)) columns_ = ColumnIndex(text_);
+}
 
 Position Source::position(uint32_t offset, ColumnUnit unit) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
@@ -30,12 +44,11 @@ Position Source::position(uint32_t offset, ColumnUnit unit) const {
   }
   const size_t line = lines_.lineOf(offset);
   const uint32_t start = lines_.lineStart(line);
-  std::string_view prefix(text_.data() + start, offset - start);
   uint32_t column = 0;
   switch (unit) {
-    case ColumnUnit::Bytes: column = static_cast<uint32_t>(prefix.size()); break;
-    case ColumnUnit::CodePoints: column = static_cast<uint32_t>(utf8::codePointCount(prefix)); break;
-    case ColumnUnit::Utf16: column = static_cast<uint32_t>(utf8::utf16Length(prefix)); break;
+    case ColumnUnit::Bytes: column = offset - start; break;
+    case ColumnUnit::CodePoints: column = static_cast<uint32_t>(columns_.codePointsBetween(text_, start, offset)); break;
+    case ColumnUnit::Utf16: column = static_cast<uint32_t>(columns_.utf16Between(text_, start, offset)); break;
   }
   return {static_cast<uint32_t>(line), column};
 }

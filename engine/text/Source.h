@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "engine/model/ByteSpan.h"
+#include "engine/text/ColumnIndex.h"
 #include "engine/text/LineIndex.h"
 #include "engine/text/Origin.h"
 
@@ -55,6 +56,7 @@ class Source {
   std::string text_;
   Encoding encoding_;
   LineIndex lines_;
+  ColumnIndex columns_;  // only when a line is longer than ColumnIndex::kStride bytes
   std::shared_ptr<const OriginMap> origin_;
 };
 
