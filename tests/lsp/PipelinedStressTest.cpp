@@ -5,10 +5,16 @@
 // must parse (issue 11: a reader-thread flush of the output stream duplicated headers).
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <map>
+#include <sstream>
 #include <thread>
 
+#include "lsp/LspServer.h"
+#include "lsp/Transport.h"
 #include "tests/lsp/ChildProcess.h"
 #include "tests/lsp/LspTestClient.h"
 
@@ -174,4 +180,45 @@ TEST_CASE("stress: hundreds of pipelined requests to gklint lsp on a busy machin
     CHECK(garbled == 0);
     checkAnswers(s, out);
   }
+}
+
+TEST_CASE("stress: the in-process server over pipes, reader and worker threads, answers every pipelined request once",
+          "[lsp][threads][stress]") {
+  // The same traffic through newFdTransport and a threaded LspServer in this process, so a
+  // ThreadSanitizer build sees both threads (scripts/test-tsan.sh).
+  const Session s = pipelinedSession(120);
+  int toServer[2], fromServer[2];
+  REQUIRE(pipe(toServer) == 0);
+  REQUIRE(pipe(fromServer) == 0);
+  std::ostringstream logText;
+  gklint::lsp::Logger log(logText, gklint::lsp::LogLevel::Verbose);
+  CpuBurners busy(2);
+  int exitCode = -1;
+  std::thread server([&] {
+    auto transport = gklint::lsp::newFdTransport(toServer[0], fromServer[1], log);
+    gklint::lsp::LspServerOptions options;
+    options.scheduler.debounce = std::chrono::milliseconds(0);
+    gklint::lsp::LspServer lsp(*transport, log, options);
+    exitCode = lsp.run();
+  });  // the transport closes its descriptors when done, which ends the read below
+  std::thread client([&] {
+    size_t written = 0;
+    while (written < s.input.size()) {
+      const ssize_t n = write(toServer[1], s.input.data() + written, s.input.size() - written);
+      if (n <= 0) break;
+      written += static_cast<size_t>(n);
+    }
+    close(toServer[1]);
+  });
+  std::string bytes;
+  char buffer[65536];
+  for (ssize_t n; (n = read(fromServer[0], buffer, sizeof buffer)) > 0;) bytes.append(buffer, static_cast<size_t>(n));
+  close(fromServer[0]);
+  client.join();
+  server.join();
+  CHECK(exitCode == 0);
+  int garbled = 0;
+  std::vector<json> out = framesOf(bytes, garbled);
+  CHECK(garbled == 0);
+  checkAnswers(s, out);
 }
