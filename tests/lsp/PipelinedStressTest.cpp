@@ -197,7 +197,7 @@ TEST_CASE("stress: the in-process server over pipes, reader and worker threads, 
   std::thread server([&] {
     auto transport = gklint::lsp::newFdTransport(toServer[0], fromServer[1], log);
     gklint::lsp::LspServerOptions options;
-    options.scheduler.debounce = std::chrono::milliseconds(0);
+    options.scheduler.debounce.fixed = std::chrono::milliseconds(0);
     gklint::lsp::LspServer lsp(*transport, log, options);
     exitCode = lsp.run();
   });  // the transport closes its descriptors when done, which ends the read below
