@@ -194,7 +194,7 @@ void report(const char* name, size_t bytes, const Timings& t, double target) {
 class ThreadedWire final : public Transport {
  public:
   void notify(std::string_view method, json params) override { notifyText(method, params.dump()); }
-  void notifyText(std::string_view method, std::string params) override {
+  void notifyText(std::string_view method, std::string) override {
     if (method != "textDocument/publishDiagnostics") return;
     std::lock_guard<std::mutex> lock(mutex_);
     ++publishCount_;
