@@ -9,7 +9,7 @@
 
 namespace gklint::lsp {
 
-// The last few lint times of one document.
+// The last few lint times (CPU time of the linting thread) of one document.
 class LintHistory {
  public:
   static constexpr size_t kKept = 5;
