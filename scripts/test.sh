@@ -5,3 +5,4 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 scripts/build.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+scripts/test-tsan.sh  # the LSP and the parallel batch under ThreadSanitizer (docs/architecture.md, Threading)
