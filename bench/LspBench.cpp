@@ -1,22 +1,30 @@
 // gklint_lsp_bench: the Language Server's latency from a didChange message to its
-// publishDiagnostics being on the wire (debounce excluded), on a ~10 KB report and on a 1 MB
-// one, and its memory with 100 open reports.
+// publishDiagnostics being on the wire, on a ~10 KB report and on a 1 MB one, and its memory
+// with 100 open reports. Two kinds of figure:
 //
-// In-process and single-threaded (the zero-thread scheduler), so the figure is the work one
-// edit costs: parsing the JSON message, applying the incremental edit, reading, structuring
-// and linting the document, converting the findings to diagnostics and serialising them.
+// - work per edit: in-process and single-threaded (the zero-thread scheduler, debounce
+//   excluded): parsing the JSON message, applying the incremental edit, reading, structuring
+//   and linting the document, converting the findings to diagnostics and serialising them;
+// - what an editor waits for: the threaded server (its worker thread and the debounce), one
+//   edit at a time, from the didChange being handed over to its publishDiagnostics — with the
+//   adaptive debounce and with the old fixed 200 ms — and the pull round trip (an edit, then
+//   textDocument/diagnostic, to its reply), which no debounce delays.
 //
-//   gklint_lsp_bench [--edits=N] [--big-edits=N] [--corpus=DIR]
+//   gklint_lsp_bench [--edits=N] [--big-edits=N] [--push-edits=N] [--fixed-edits=N] [--corpus=DIR]
 #include <nlohmann/json.hpp>
 
 #include <time.h>
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -181,19 +189,120 @@ void report(const char* name, size_t bytes, const Timings& t, double target) {
               cpu99 <= target ? "met" : "MISSED");
 }
 
+// What the threaded server sends, with the time each message left; thread-safe (the worker
+// publishes and replies).
+class ThreadedWire final : public Transport {
+ public:
+  void notify(std::string_view method, json params) override { notifyText(method, params.dump()); }
+  void notifyText(std::string_view method, std::string) override {
+    if (method != "textDocument/publishDiagnostics") return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++publishCount_;
+    publishedAt_ = Clock::now();
+    changed_.notify_all();
+  }
+  void call(std::string_view, json, json) override {}
+  void reply(json id, Expected<json>) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    replies_[id.dump()] = Clock::now();
+    changed_.notify_all();
+  }
+  bool loop(MessageHandler&) override { return false; }
+
+  size_t publishCount() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return publishCount_;
+  }
+  // When the publish after the first `count` left; exits when it never comes.
+  Clock::time_point awaitPublish(size_t count) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (!changed_.wait_for(lock, std::chrono::seconds(10), [&] { return publishCount_ > count; })) fail("no diagnostics");
+    return publishedAt_;
+  }
+  Clock::time_point awaitReply(const json& id) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (!changed_.wait_for(lock, std::chrono::seconds(10), [&] { return replies_.count(id.dump()) > 0; })) fail("no reply");
+    return replies_[id.dump()];
+  }
+
+ private:
+  [[noreturn]] static void fail(const char* what) {
+    std::cerr << what << " within 10 s\n";
+    std::exit(2);
+  }
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  size_t publishCount_ = 0;
+  Clock::time_point publishedAt_;
+  std::map<std::string, Clock::time_point> replies_;
+};
+
+json editAt(const std::string& uri, int i, size_t lines) {
+  const size_t line = (static_cast<size_t>(i / 2) * 7919) % lines;
+  const bool insert = i % 2 == 0;
+  json range = {{"start", {{"line", line}, {"character", 0}}}, {"end", {{"line", line}, {"character", insert ? 0 : 1}}}};
+  return {{"textDocument", {{"uri", uri}, {"version", i + 2}}},
+          {"contentChanges", json::array({{{"range", range}, {"text", insert ? "字" : ""}}})}};
+}
+
+// `edits` edits, each waited for: push (ms from didChange to its publishDiagnostics) or pull
+// (ms from the textDocument/diagnostic request after the edit to its reply).
+std::vector<double> timeThreaded(const std::string& text, int edits, std::optional<std::chrono::milliseconds> fixed,
+                                 bool pull) {
+  ThreadedWire wire;
+  std::ostringstream logText;
+  Logger log{logText, LogLevel::Error};
+  LspServerOptions options;
+  options.scheduler.debounce.fixed = fixed;
+  LspServer server(wire, log, options);
+  const json capabilities =
+      pull ? json::parse(R"({"textDocument":{"diagnostic":{"dynamicRegistration":false}}})") : json::object();
+  server.onCall("initialize", {{"processId", nullptr}, {"rootUri", nullptr}, {"capabilities", capabilities}}, 1);
+  server.onNotify("initialized", json::object());
+  const std::string uri = "file:///bench/report.txt";
+  server.onNotify("textDocument/didOpen",
+                  {{"textDocument", {{"uri", uri}, {"languageId", "plaintext"}, {"version", 1}, {"text", text}}}});
+  if (!pull) wire.awaitPublish(0);
+  const size_t lines = lineCount(text);
+  std::vector<double> ms;
+  for (int i = 0; i < edits; ++i) {
+    const size_t before = wire.publishCount();
+    const Clock::time_point start = Clock::now();
+    server.onNotify("textDocument/didChange", editAt(uri, i, lines));
+    if (pull) {
+      const Clock::time_point asked = Clock::now();
+      server.onCall("textDocument/diagnostic", {{"textDocument", {{"uri", uri}}}}, 1000 + i);
+      ms.push_back(std::chrono::duration<double, std::milli>(wire.awaitReply(1000 + i) - asked).count());
+    } else {
+      ms.push_back(std::chrono::duration<double, std::milli>(wire.awaitPublish(before) - start).count());
+    }
+  }
+  server.runUntilIdle();
+  return ms;
+}
+
+void reportWait(const char* name, size_t bytes, const std::vector<double>& ms, double target) {
+  const double p50 = percentile(ms, 0.50), p99 = percentile(ms, 0.99);
+  std::printf("%-36s %8zu B %5zu edits | wall p50 %7.2f p99 %7.2f ms", name, bytes, ms.size(), p50, p99);
+  if (target > 0) std::printf(" | target p99 <= %.0f ms: %s", target, p99 <= target ? "met" : "MISSED");
+  std::printf("\n");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  int edits = 1000, bigEdits = 200;
+  int edits = 1000, bigEdits = 200, pushEdits = 300, fixedEdits = 30;
   std::string corpus = GKLINT_BENCH_CORPUS_DIR;
   std::printf("load average before the run: %s", readFile("/proc/loadavg").c_str());
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg.rfind("--edits=", 0) == 0) edits = std::stoi(arg.substr(8));
     else if (arg.rfind("--big-edits=", 0) == 0) bigEdits = std::stoi(arg.substr(12));
+    else if (arg.rfind("--push-edits=", 0) == 0) pushEdits = std::stoi(arg.substr(13));
+    else if (arg.rfind("--fixed-edits=", 0) == 0) fixedEdits = std::stoi(arg.substr(14));
     else if (arg.rfind("--corpus=", 0) == 0) corpus = arg.substr(9);
     else {
-      std::cerr << "usage: gklint_lsp_bench [--edits=N] [--big-edits=N] [--corpus=DIR]\n";
+      std::cerr << "usage: gklint_lsp_bench [--edits=N] [--big-edits=N] [--push-edits=N] [--fixed-edits=N] [--corpus=DIR]\n";
       return 2;
     }
   }
@@ -222,6 +331,17 @@ int main(int argc, char** argv) {
   std::string big = small;
   for (size_t i = 0; big.size() < (1u << 20); ++i) big += "\n" + texts[i % texts.size()];
   report("didChange→diagnostics 1MB", big.size(), timeEdits(big, bigEdits), 50);
+
+  // What an editor waits for, with the worker thread and the debounce.
+  using std::chrono::milliseconds;
+  reportWait("push 10KB, adaptive debounce", small.size(), timeThreaded(small, pushEdits, std::nullopt, false), 30);
+  reportWait("push 10KB, fixed 200 ms (before)", small.size(), timeThreaded(small, fixedEdits, milliseconds(200), false), 0);
+  reportWait("push 1MB, adaptive debounce", big.size(), timeThreaded(big, pushEdits / 2, std::nullopt, false), 300);
+  reportWait("push 1MB, fixed 200 ms (before)", big.size(), timeThreaded(big, fixedEdits, milliseconds(200), false), 0);
+  reportWait("pull 10KB, adaptive debounce", small.size(), timeThreaded(small, pushEdits, std::nullopt, true), 0);
+  reportWait("pull 10KB, fixed 200 ms (before)", small.size(), timeThreaded(small, pushEdits, milliseconds(200), true), 0);
+  reportWait("pull 1MB, adaptive debounce", big.size(), timeThreaded(big, pushEdits / 2, std::nullopt, true), 0);
+  reportWait("pull 1MB, fixed 200 ms (before)", big.size(), timeThreaded(big, pushEdits / 2, milliseconds(200), true), 0);
 
   return 0;
 }

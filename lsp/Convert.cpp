@@ -1,5 +1,7 @@
 #include "lsp/Convert.h"
 
+#include <algorithm>
+
 namespace gklint::lsp {
 namespace {
 
@@ -81,14 +83,15 @@ Diagnostic toDiagnostic(const Finding& finding, const Source& source, const Docu
 }
 
 std::vector<Diagnostic> toDiagnostics(const std::vector<Finding>& findings, const Source& source,
-                                      const DocumentUri& uri, PositionEncoding encoding) {
+                                      const DocumentUri& uri, PositionEncoding encoding, size_t limit) {
   // Findings come sorted by start, and their ends mostly ascend too: two cursors walk them in
   // amortised O(distance moved) instead of rescanning each line from its start.
   PositionCursor starts(source, columnUnit(encoding));
   PositionCursor ends(source, columnUnit(encoding));
   std::vector<Diagnostic> out;
-  out.reserve(findings.size());
+  out.reserve(std::min(findings.size(), limit));
   for (const Finding& f : findings) {
+    if (out.size() == limit) break;
     Diagnostic d;
     const gklint::Position begin = starts.at(f.span.begin);
     const gklint::Position end = ends.at(f.span.end);

@@ -8,6 +8,7 @@
 // This is the only file that converts between the two.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -41,10 +42,10 @@ std::optional<ByteSpan> toSpan(const Source& source, Range range, PositionEncodi
 
 DiagnosticSeverity toSeverity(Severity severity);  // error → 1, warning → 2, info → 3
 
-// Diagnostics for findings (in their order): the rule id as `code`, source "gklint", the
-// message as is, Finding::related as relatedInformation on `uri`.
+// Diagnostics for the first `limit` findings (in their order): the rule id as `code`, source
+// "gklint", the message as is, Finding::related as relatedInformation on `uri`.
 std::vector<Diagnostic> toDiagnostics(const std::vector<Finding>& findings, const Source& source,
-                                      const DocumentUri& uri, PositionEncoding encoding);
+                                      const DocumentUri& uri, PositionEncoding encoding, size_t limit = SIZE_MAX);
 Diagnostic toDiagnostic(const Finding& finding, const Source& source, const DocumentUri& uri,
                         PositionEncoding encoding);
 

@@ -1,5 +1,7 @@
 #include "lsp/GklintServer.h"
 
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -38,6 +40,19 @@ std::optional<DocumentFormat> formatOf(const TextDocumentItem& item) {
 }
 
 std::string diagnosticsKey(const DocumentUri& uri) { return "diagnostics:" + uri; }
+
+// Published per document at most (then one diagnostic saying how many more there are).
+constexpr size_t kMaxDiagnostics = 1000;
+
+// A configuration buffer being typed into is reloaded this long after its last edit (loading
+// rule files costs far more than linting one report).
+constexpr std::chrono::milliseconds kConfigDebounce{200};
+
+std::chrono::nanoseconds threadCpuTime() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return std::chrono::seconds(ts.tv_sec) + std::chrono::nanoseconds(ts.tv_nsec);
+}
 
 LspError notOpen(const DocumentUri& uri) { return {ErrorCode::InvalidParams, "document is not open: " + uri}; }
 
@@ -83,8 +98,15 @@ GklintServer::~GklintServer() = default;
 // Configuration
 
 void GklintServer::configure(const GklintSettings& settings) {
+  std::lock_guard<std::mutex> configuring(configureMutex_);
+  configureLocked(settings);
+}
+
+void GklintServer::configureLocked(const GklintSettings& settings) {
   RuleSources sources = resolveRuleSources(settings, options_.workspaceRoot);
-  ConfiguredRuleFiles read = readConfiguredRuleFiles(sources);
+  // An open rule file is read from its buffer, saved or not, as a .gklint.yaml is.
+  ConfiguredRuleFiles read =
+      readConfiguredRuleFiles(sources, [this](const fs::path& path) { return files_.read(path.string()); });
   for (const std::string& problem : read.problems) {
     log_.error(problem);
     callbacks_.onMessage(MessageType::Warning, "gklint: " + problem);
@@ -135,7 +157,7 @@ bool GklintServer::filesChanged(const std::vector<std::string>& paths) {
   return true;
 }
 
-std::shared_ptr<const LintConfig> GklintServer::configFor(const std::string& path) {
+std::string GklintServer::configPathFor(const std::string& path) const {
   std::string configPath;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -144,6 +166,21 @@ std::shared_ptr<const LintConfig> GklintServer::configFor(const std::string& pat
   if (configPath.empty() && !path.empty()) {
     configPath = files_.nearestConfigFile(fs::path(path).parent_path().string()).value_or("");
   }
+  return configPath;
+}
+
+std::set<std::string> GklintServer::usedConfigPaths() const {
+  std::set<std::string> used = {"", configPathFor("")};  // the settings themselves always apply
+  for (const DocumentSnapshot& doc : documents_.all()) used.insert(configPathFor(uriToPath(doc.uri).value_or("")));
+  for (const DocumentSnapshot& buffer : buffers_.all()) {
+    const std::optional<std::string> path = uriToPath(buffer.uri);
+    if (path && isConfigFileName(*path)) used.insert(fs::path(*path).lexically_normal().string());
+  }
+  return used;
+}
+
+std::shared_ptr<const LintConfig> GklintServer::configFor(const std::string& path) {
+  const std::string configPath = configPathFor(path);
   std::optional<LintConfigCache::Loaded> loaded;
   std::shared_ptr<const LintConfig> config = configs_.get(configPath, files_.configFileSystem(), &loaded);
   if (loaded) publishConfigLoad(*loaded);
@@ -176,8 +213,15 @@ void GklintServer::publishConfigLoad(const LintConfigCache::Loaded& loaded) {
   } else {
     log_.info("loaded configuration " + (loaded.configPath.empty() ? std::string("(none)") : loaded.configPath));
   }
-  // Every file's problems from every configuration's last load, once each; published when
-  // they differ from what the file has.
+  publishConfigProblems(&loaded);
+}
+
+void GklintServer::publishConfigProblems(const LintConfigCache::Loaded* loaded) {
+  // Every file's problems from the last load of every configuration in use, once each;
+  // published when they differ from what the file has. A configuration no open document
+  // uses (and that is not open itself) has no audience: its problems are cleared (and kept,
+  // for when a document uses it again without reloading it).
+  const std::set<std::string> used = usedConfigPaths();
   auto same = [](const RuleDiagnostic& a, const RuleDiagnostic& b) {
     return a.mark.file == b.mark.file && a.mark.line == b.mark.line && a.mark.column == b.mark.column &&
            a.message == b.message && a.key == b.key;
@@ -186,8 +230,9 @@ void GklintServer::publishConfigLoad(const LintConfigCache::Loaded& loaded) {
   std::map<std::string, std::vector<RuleDiagnostic>> changed;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    configProblems_[loaded.configPath] = loaded.problems;
+    if (loaded) configProblems_[loaded->configPath] = loaded->problems;
     for (const auto& [origin, problems] : configProblems_) {
+      if (used.count(origin) == 0) continue;  // kept: shown again when a document uses it
       for (const RuleDiagnostic& d : problems) {
         std::vector<RuleDiagnostic>& list = byFile[d.mark.file];
         if (std::none_of(list.begin(), list.end(), [&](const RuleDiagnostic& o) { return same(o, d); })) list.push_back(d);
@@ -217,12 +262,32 @@ void GklintServer::publishConfigLoad(const LintConfigCache::Loaded& loaded) {
 void GklintServer::bufferChanged(const DocumentUri& uri) {
   const std::optional<std::string> path = uriToPath(uri);
   if (!path) return;
+  bool ruleSource = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ruleSource = isRuleSource(sources_, *path);
+  }
+  if (ruleSource) {
+    // A rule file named in the settings: reload them (from this buffer) after the debounce,
+    // with the settings current then.
+    scheduler_.schedule("rules:" + *path, options_.scheduler.debounce.fixed.value_or(kConfigDebounce), [this] {
+      std::lock_guard<std::mutex> configuring(configureMutex_);  // settings that arrive meanwhile win
+      GklintSettings settings;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        settings = settings_;
+      }
+      log_.info("rule file edited in the editor: reloading the rules");
+      configureLocked(settings);
+    });
+    return;
+  }
   const bool config = isConfigFileName(*path);
   // Reloading marks what read it stale now; the reload itself waits for the debounce.
   std::vector<std::string> stale = configs_.filesChanged({*path});
   if (stale.empty() && !config) return;
   if (config) stale.push_back(fs::path(*path).lexically_normal().string());
-  scheduler_.schedule("config:" + *path, options_.scheduler.debounce,
+  scheduler_.schedule("config:" + *path, options_.scheduler.debounce.fixed.value_or(kConfigDebounce),
                       [this, stale = std::move(stale)]() mutable { reloadConfigs(std::move(stale)); });
 }
 
@@ -257,6 +322,7 @@ void GklintServer::addDocument(const TextDocumentItem& item) {
   }
   buffers_.close(item.uri);
   documents_.open(item.uri, item.version, *format, item.text);
+  publishConfigProblems(nullptr);  // its configuration's problems, if it had none to show them
   scheduleDiagnostics(item.uri, std::chrono::milliseconds(0));
 }
 
@@ -272,13 +338,18 @@ std::optional<LspError> GklintServer::changeDocument(const DidChangeTextDocument
   Expected<DocumentSnapshot> changed =
       documents_.change(uri, params.textDocument.version, params.contentChanges, options_.encoding);
   if (!changed) return changed.error();
-  scheduleDiagnostics(uri, options_.scheduler.debounce);
+  std::chrono::milliseconds delay;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    delay = options_.scheduler.debounce.delayFor(lintTimes_[uri]);
+  }
+  scheduleDiagnostics(uri, delay);
   return std::nullopt;
 }
 
 void GklintServer::saveDocument(const DocumentUri& uri) {
-  // Configuration buffers are read as they are edited; only the settings' rule files, read
-  // from disk, need the save.
+  // Configuration and rule-file buffers are read as they are edited; a save of one of the
+  // settings' rule files reloads them too (a client may save a file it never opened).
   RuleSources sources;
   GklintSettings settings;
   {
@@ -295,18 +366,24 @@ void GklintServer::saveDocument(const DocumentUri& uri) {
 
 void GklintServer::closeDocument(const DocumentUri& uri) {
   if (buffers_.close(uri)) {
-    bufferChanged(uri);  // the disk speaks for the file again
+    bufferChanged(uri);            // the disk speaks for the file again
+    publishConfigProblems(nullptr);  // a .gklint.yaml no report uses loses its audience
     return;
   }
   scheduler_.cancel(diagnosticsKey(uri));
-  std::lock_guard<std::mutex> publishing(publishMutex_);
-  const bool wasOpen = documents_.close(uri);
+  bool wasOpen = false;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
-    analyses_.erase(uri);
-    published_.erase(uri);
+    std::lock_guard<std::mutex> publishing(publishMutex_);
+    wasOpen = documents_.close(uri);
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      analyses_.erase(uri);
+      published_.erase(uri);
+      lintTimes_.erase(uri);
+    }
+    if (wasOpen && options_.pushDiagnostics) callbacks_.onDiagnostics({uri, std::nullopt, {}});
   }
-  if (wasOpen && options_.pushDiagnostics) callbacks_.onDiagnostics({uri, std::nullopt, {}});
+  if (wasOpen) publishConfigProblems(nullptr);  // its configuration may have no audience left
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -325,7 +402,11 @@ std::shared_ptr<const DocumentAnalysis> GklintServer::analysis(const DocumentUri
     }
   }
   const auto start = std::chrono::steady_clock::now();
+  const std::chrono::nanoseconds startCpu = threadCpuTime();
   std::shared_ptr<const DocumentAnalysis> result = analyzeSnapshot(*snapshot, config, path, todayIso());
+  // The debounce follows what linting this document costs (CPU time), not how long a busy
+  // machine made it wait for a core.
+  const std::chrono::nanoseconds took = threadCpuTime() - startCpu;
   if (log_.enabled(LogLevel::Verbose)) {
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     log_.verbose("linted " + uri + " v" + std::to_string(snapshot->version) + " in " + std::to_string(ms) + " ms: " +
@@ -333,7 +414,10 @@ std::shared_ptr<const DocumentAnalysis> GklintServer::analysis(const DocumentUri
                  (result->ignoredByConfig ? " (ignored by " + config->configPath + ")" : std::string()));
   }
   std::lock_guard<std::mutex> lock(mutex_);
-  if (documents_.get(uri)) analyses_[uri] = result;
+  if (documents_.get(uri)) {
+    analyses_[uri] = result;
+    lintTimes_[uri].record(took);  // the next edit's debounce follows it
+  }
   return result;
 }
 
@@ -349,8 +433,23 @@ std::vector<Diagnostic> GklintServer::diagnosticsOf(const DocumentAnalysis& anal
     d.message = analysis.hazard->message;
     return {d};
   }
-  std::vector<Diagnostic> out = toDiagnostics(analysis.findings, source, analysis.snapshot.uri, options_.encoding);
+  // A flood (a pasted line of 100,000 half-width commas) would freeze the editor: the first
+  // kMaxDiagnostics in document order are shown, then one diagnostic says how many more.
+  const std::vector<Finding>& findings = analysis.findings;
+  std::vector<Diagnostic> out =
+      toDiagnostics(findings, source, analysis.snapshot.uri, options_.encoding, kMaxDiagnostics);
   linkRuleDocs(out, analysis);
+  if (findings.size() > kMaxDiagnostics) {
+    const size_t more = findings.size() - kMaxDiagnostics;
+    Diagnostic d;
+    const ByteSpan at = findings[kMaxDiagnostics].span;
+    d.range = toRange(source, {at.begin, at.begin}, options_.encoding);
+    d.severity = DiagnosticSeverity::Warning;
+    d.code = "gklint/too-many-findings";
+    d.message = "另有 " + std::to_string(more) + " 条问题未显示：每个文档最多显示前 " + std::to_string(kMaxDiagnostics) +
+                " 条（按文中顺序）；运行 gklint check 可看到全部";
+    out.push_back(std::move(d));
+  }
   return out;
 }
 

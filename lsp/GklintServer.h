@@ -105,10 +105,18 @@ class GklintServer {
   void runUntilIdle() { scheduler_.runUntilIdle(); }
 
  private:
+  void configureLocked(const GklintSettings& settings);  // configureMutex_ held
   // The configuration governing the document at `path` ("" without a file), loading it when
   // needed and publishing what the load found.
   std::shared_ptr<const LintConfig> configFor(const std::string& path);
+  // The configuration file that governs the document at `path` ("" for none).
+  std::string configPathFor(const std::string& path) const;
+  // The configurations in use: the settings' own, those of open reports, open .gklint.yaml files.
+  std::set<std::string> usedConfigPaths() const;
   void publishConfigLoad(const LintConfigCache::Loaded& loaded);
+  // Records `loaded` (if any) and publishes every file whose problems changed, counting only
+  // the configurations in use.
+  void publishConfigProblems(const LintConfigCache::Loaded* loaded);
   // Loads the configurations of `configPaths` (and of every open document) now, then lints
   // every open document again.
   void reloadConfigs(std::vector<std::string> configPaths);
@@ -140,8 +148,10 @@ class GklintServer {
   std::map<std::string, std::vector<RuleDiagnostic>> problemsByFile_;  // what each file has published
   std::map<DocumentUri, std::shared_ptr<const DocumentAnalysis>> analyses_;
   std::map<DocumentUri, std::pair<std::shared_ptr<const Source>, uint64_t>> published_;
+  std::map<DocumentUri, LintHistory> lintTimes_;  // recent lint times: the adaptive debounce
 
-  std::mutex publishMutex_;  // orders "publish latest" against close
+  std::mutex publishMutex_;    // orders "publish latest" against close
+  std::mutex configureMutex_;  // one configure at a time (the reader's, or a rule-file edit's on the worker)
   Scheduler scheduler_;      // last: its worker stops before the members it uses go away
 };
 

@@ -39,7 +39,7 @@ std::optional<std::string> parse(const std::vector<std::string>& args, MainOptio
       if (ec != std::errc() || end != value.data() + value.size() || ms < 0 || ms > 60000) {
         return "--debounce needs milliseconds from 0 to 60000";
       }
-      out.server.scheduler.debounce = std::chrono::milliseconds(ms);
+      out.server.scheduler.debounce.fixed = std::chrono::milliseconds(ms);
     } else if (name == "--input-style") {
       if (value == "standard") out.transport.style = InputStyle::Standard;
       else if (value == "delimited") out.transport.style = InputStyle::Delimited;

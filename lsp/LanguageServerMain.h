@@ -9,7 +9,8 @@ namespace gklint::lsp {
 
 // Runs the Language Server with `args` (the words after "lsp"):
 //   --sync                 no worker thread: each message is fully handled before the next
-//   --debounce=MS          delay before diagnostics after an edit (default 200)
+//   --debounce=MS          a fixed delay before diagnostics after an edit (default: adaptive,
+//                          a few times the document's recent lint time; lsp/Debounce.h)
 //   --input-style=STYLE    standard (Content-Length framing) or delimited (messages
 //                          separated by "---" lines, for hand-written transcripts)
 //   --pretty               indent the JSON it writes

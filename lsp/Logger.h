@@ -12,7 +12,9 @@ enum class LogLevel { Error = 0, Info = 1, Verbose = 2 };
 // Thread-safe: lines from the reader thread and the worker never interleave.
 class Logger {
  public:
-  explicit Logger(std::ostream& out, LogLevel level = LogLevel::Info) : out_(out), level_(level) {}
+  // Unties `out` (std::cerr is tied to std::cout): a log line must never flush another
+  // stream from whichever thread logs.
+  explicit Logger(std::ostream& out, LogLevel level = LogLevel::Info) : out_(out), level_(level) { out_.tie(nullptr); }
 
   bool enabled(LogLevel level) const { return level <= level_; }
   void log(LogLevel level, std::string_view message) {

@@ -23,16 +23,17 @@ bool isYaml(const fs::path& path) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-bool readFile(const fs::path& path, std::string& out) {
+}  // namespace
+
+std::optional<std::string> readFromDisk(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
+  if (!in) return std::nullopt;
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  out = buffer.str();
-  return true;
+  return buffer.str();
 }
-
-}  // namespace
 
 RuleSources resolveRuleSources(const GklintSettings& settings, const fs::path& root) {
   RuleSources sources;
@@ -41,15 +42,15 @@ RuleSources resolveRuleSources(const GklintSettings& settings, const fs::path& r
   return sources;
 }
 
-ConfiguredRuleFiles readConfiguredRuleFiles(const RuleSources& sources) {
+ConfiguredRuleFiles readConfiguredRuleFiles(const RuleSources& sources, const ReadText& read) {
   ConfiguredRuleFiles result;
   auto add = [&](const fs::path& path) {
-    std::string content;
-    if (!readFile(path, content)) {
+    std::optional<std::string> content = read(path);
+    if (!content) {
       result.problems.push_back("cannot read rule file " + path.string());
       return;
     }
-    result.files.push_back({path.string(), std::move(content)});
+    result.files.push_back({path.string(), std::move(*content)});
   };
   for (const fs::path& folder : sources.folders) {
     std::error_code ec;

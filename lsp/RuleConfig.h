@@ -1,8 +1,10 @@
 // RuleConfig: the rule files a user configured in the editor's settings (folders and files),
-// read from disk; lsp/LintConfig.h loads them after the built-in packs and the .gklint.yaml's.
+// read through the editor (an open buffer's text, else the disk); lsp/LintConfig.h loads them after the built-in packs and the .gklint.yaml's.
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,9 +27,14 @@ struct ConfiguredRuleFiles {
   std::vector<std::string> problems;  // folders or files that could not be read
 };
 
-// Reads every *.yaml / *.yml below each folder (recursively, sorted by path), then each
-// file. Never throws.
-ConfiguredRuleFiles readConfiguredRuleFiles(const RuleSources& sources);
+// Reads a file's text; nothing when it cannot be read.
+using ReadText = std::function<std::optional<std::string>(const std::filesystem::path&)>;
+std::optional<std::string> readFromDisk(const std::filesystem::path& path);
+
+// Reads every *.yaml / *.yml below each folder (recursively, sorted by path; the folder as the
+// disk holds it), then each file, all through `read` (the server's reads an open buffer
+// before the disk). Never throws.
+ConfiguredRuleFiles readConfiguredRuleFiles(const RuleSources& sources, const ReadText& read = readFromDisk);
 
 // Whether a change to `path` concerns the configuration: it is a configured file, or a
 // .yaml / .yml file below a configured folder.

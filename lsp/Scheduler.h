@@ -10,13 +10,15 @@
 #include <thread>
 #include <vector>
 
+#include "lsp/Debounce.h"
+
 namespace gklint::lsp {
 
 struct SchedulerOptions {
   // false: no thread at all; work waits in the queue until runUntilIdle() runs it on the
   // caller's thread, in due-time order, ignoring the clock (a debounce only coalesces).
   bool threaded = true;
-  std::chrono::milliseconds debounce{200};  // delay before diagnostics after an edit
+  DebouncePolicy debounce;  // delay before a document's diagnostics after an edit (GklintServer)
 };
 
 // Tasks with a key are debounced: scheduling a key again replaces the pending task and

@@ -1,7 +1,15 @@
 #include "lsp/Transport.h"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <mutex>
 
@@ -31,72 +39,184 @@ size_t nextHeaderIn(std::string_view body) {
   return std::string_view::npos;
 }
 
-// A byte stream with push-back, over an istream.
+// Where input bytes come from: read(2) on a descriptor, or an istream (string streams in tests).
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Reads at least one byte (blocking), at most `n`; 0 at end of input.
+  virtual size_t read(char* into, size_t n) = 0;
+};
+
+class FdSource final : public ByteSource {
+ public:
+  FdSource(int fd, Logger& log) : fd_(fd), log_(log) {}
+  ~FdSource() override { ::close(fd_); }
+  size_t read(char* into, size_t n) override {
+    for (;;) {
+      const ssize_t got = ::read(fd_, into, n);
+      if (got >= 0) return static_cast<size_t>(got);
+      if (errno == EINTR) continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        pollfd p{fd_, POLLIN, 0};
+        ::poll(&p, 1, -1);
+        continue;
+      }
+      log_.error(std::string("reading the input failed: ") + std::strerror(errno));
+      return 0;
+    }
+  }
+
+ private:
+  int fd_;
+  Logger& log_;
+};
+
+class StreamSource final : public ByteSource {
+ public:
+  explicit StreamSource(std::istream& in) : in_(in) {}
+  size_t read(char* into, size_t n) override {
+    const std::streamsize available = in_.rdbuf()->in_avail();
+    if (available > 0) return static_cast<size_t>(in_.readsome(into, std::min<std::streamsize>(available, static_cast<std::streamsize>(n))));
+    const int c = in_.get();  // blocks for one byte at most
+    if (c == std::char_traits<char>::eof()) return 0;
+    into[0] = static_cast<char>(c);
+    return 1;
+  }
+
+ private:
+  std::istream& in_;
+};
+
+// Where frames go. write() is only ever called under the transport's lock, with one whole
+// frame (header and body), which it writes out completely or not at all.
+class FrameSink {
+ public:
+  virtual ~FrameSink() = default;
+  virtual bool write(std::string_view header, std::string_view body) = 0;
+};
+
+// One writev(2) loop on a descriptor: no stream buffer, so nothing can flush half a frame.
+class FdSink final : public FrameSink {
+ public:
+  explicit FdSink(int fd) : fd_(fd) {}
+  ~FdSink() override { ::close(fd_); }
+  bool write(std::string_view header, std::string_view body) override {
+    iovec parts[2] = {{const_cast<char*>(header.data()), header.size()}, {const_cast<char*>(body.data()), body.size()}};
+    iovec* next = parts;
+    int count = 2;
+    while (count > 0) {
+      const ssize_t n = ::writev(fd_, next, count);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {
+          pollfd p{fd_, POLLOUT, 0};
+          ::poll(&p, 1, -1);
+          continue;
+        }
+        return false;
+      }
+      size_t left = static_cast<size_t>(n);
+      while (count > 0 && left >= next->iov_len) {
+        left -= next->iov_len;
+        ++next;
+        --count;
+      }
+      if (count > 0) {
+        next->iov_base = static_cast<char*>(next->iov_base) + left;
+        next->iov_len -= left;
+      }
+    }
+    return true;
+  }
+
+ private:
+  int fd_;
+};
+
+class StreamSink final : public FrameSink {
+ public:
+  explicit StreamSink(std::ostream& out) : out_(out) {}
+  bool write(std::string_view header, std::string_view body) override {
+    out_.write(header.data(), static_cast<std::streamsize>(header.size()));
+    out_.write(body.data(), static_cast<std::streamsize>(body.size()));
+    out_.flush();
+    return out_.good();
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+// A byte stream with push-back, over a ByteSource, with its own buffer.
 class Input {
  public:
-  explicit Input(std::istream& in) : in_(in) {}
+  explicit Input(std::unique_ptr<ByteSource> source) : source_(std::move(source)) {}
 
   // Reads one line without its "\n" / "\r\n". A line longer than `limit` keeps its first
   // `limit` bytes. False at end of input with nothing read.
   bool readLine(std::string& line, size_t limit) {
     line.clear();
     bool any = false;
-    for (int c = get(); c != -1; c = get()) {
+    for (;;) {
+      if (pos_ == buffer_.size() && !fill()) break;
       any = true;
-      if (c == '\n') break;
-      if (line.size() < limit) line.push_back(static_cast<char>(c));
+      const size_t newline = buffer_.find('\n', pos_);
+      const size_t end = newline == std::string::npos ? buffer_.size() : newline;
+      if (line.size() < limit) line.append(buffer_, pos_, std::min(end - pos_, limit - line.size()));
+      pos_ = newline == std::string::npos ? end : end + 1;
+      if (newline != std::string::npos) break;
     }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return any;
   }
 
-  // Appends up to `n` bytes to `out`; returns how many were read.
+  // Appends up to `n` bytes to `out`; returns how many were read (fewer only at end of input).
   size_t read(std::string& out, size_t n) {
     size_t got = 0;
-    while (got < n && pos_ < pending_.size()) {
-      out.push_back(pending_[pos_++]);
-      ++got;
-    }
-    if (got < n) {
-      const size_t before = out.size();
-      out.resize(before + (n - got));
-      in_.read(out.data() + before, static_cast<std::streamsize>(n - got));
-      const size_t read = static_cast<size_t>(in_.gcount());
-      out.resize(before + read);
-      got += read;
+    while (got < n) {
+      if (pos_ == buffer_.size() && !fill()) break;
+      const size_t take = std::min(n - got, buffer_.size() - pos_);
+      out.append(buffer_, pos_, take);
+      pos_ += take;
+      got += take;
     }
     return got;
   }
 
   void skip(size_t n) {
-    while (n > 0 && pos_ < pending_.size()) {
-      ++pos_;
-      --n;
+    while (n > 0) {
+      if (pos_ == buffer_.size() && !fill()) return;
+      const size_t take = std::min(n, buffer_.size() - pos_);
+      pos_ += take;
+      n -= take;
     }
-    if (n > 0) in_.ignore(static_cast<std::streamsize>(n));
   }
 
   void pushBack(std::string_view bytes) {
-    pending_ = std::string(bytes) + pending_.substr(pos_);
+    buffer_ = std::string(bytes) + buffer_.substr(pos_);
     pos_ = 0;
   }
 
  private:
-  int get() {
-    if (pos_ < pending_.size()) return static_cast<unsigned char>(pending_[pos_++]);
-    const int c = in_.get();
-    return c == std::char_traits<char>::eof() ? -1 : c;
+  // Replaces the consumed buffer with the next bytes; false at end of input.
+  bool fill() {
+    buffer_.resize(kChunk);
+    pos_ = 0;
+    const size_t got = source_->read(buffer_.data(), kChunk);
+    buffer_.resize(got);
+    return got > 0;
   }
 
-  std::istream& in_;
-  std::string pending_;
+  static constexpr size_t kChunk = 64 * 1024;
+  std::unique_ptr<ByteSource> source_;
+  std::string buffer_;
   size_t pos_ = 0;
 };
 
 class StreamTransport final : public Transport {
  public:
-  StreamTransport(std::istream& in, std::ostream& out, Logger& log, TransportOptions options)
-      : input_(in), out_(out), log_(log), options_(options) {}
+  StreamTransport(std::unique_ptr<ByteSource> in, std::unique_ptr<FrameSink> out, Logger& log, TransportOptions options)
+      : input_(std::move(in)), out_(std::move(out)), log_(log), options_(options) {}
 
   void notify(std::string_view method, json params) override {
     send({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
@@ -280,15 +400,22 @@ class StreamTransport final : public Transport {
 
   void send(json message) { write(message.dump(options_.pretty ? 2 : -1, ' ', false, json::error_handler_t::replace)); }
 
+  // The only place output is written: one whole frame under the one lock.
   void write(const std::string& body) {
-    std::lock_guard<std::mutex> lock(outMutex_);
-    out_ << "Content-Length: " << body.size() << "\r\n\r\n" << body;
-    out_.flush();
-    if (log_.enabled(LogLevel::Verbose)) log_.verbose("--> " + body.substr(0, 300));
+    const std::string header = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+    bool failed = false;
+    {
+      std::lock_guard<std::mutex> lock(outMutex_);
+      if (broken_) return;
+      broken_ = failed = !out_->write(header, body);
+    }
+    if (failed) log_.error(std::string("writing to the client failed (") + std::strerror(errno) + "); nothing more is sent");
+    else if (log_.enabled(LogLevel::Verbose)) log_.verbose("--> " + body.substr(0, 300));
   }
 
   Input input_;
-  std::ostream& out_;
+  std::unique_ptr<FrameSink> out_;  // written only by write(), under outMutex_
+  bool broken_ = false;             // guarded by outMutex_
   Logger& log_;
   TransportOptions options_;
   std::mutex outMutex_;
@@ -298,13 +425,28 @@ class StreamTransport final : public Transport {
 
 std::unique_ptr<Transport> newStreamTransport(std::istream& in, std::ostream& out, Logger& log,
                                               TransportOptions options) {
-  return std::make_unique<StreamTransport>(in, out, log, options);
+  return std::make_unique<StreamTransport>(std::make_unique<StreamSource>(in), std::make_unique<StreamSink>(out), log,
+                                           options);
+}
+
+std::unique_ptr<Transport> newFdTransport(int in, int out, Logger& log, TransportOptions options) {
+  return std::make_unique<StreamTransport>(std::make_unique<FdSource>(in, log), std::make_unique<FdSink>(out), log,
+                                           options);
 }
 
 std::unique_ptr<Transport> newStdioTransport(Logger& log, TransportOptions options) {
-  std::ios::sync_with_stdio(false);
-  std::cin.tie(nullptr);
-  return std::make_unique<StreamTransport>(std::cin, std::cout, log, options);
+  // The protocol gets its own descriptors; fd 1 then points at stderr, so whatever else
+  // writes to stdout (std::cout, printf in a library) lands in the log, never inside a frame.
+  const int in = ::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3);
+  const int out = ::fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+  if (in < 0 || out < 0) {
+    log.error(std::string("cannot take over stdin/stdout: ") + std::strerror(errno));
+    return newStreamTransport(std::cin, std::cout, log, options);
+  }
+  std::cout.flush();
+  ::dup2(STDERR_FILENO, STDOUT_FILENO);
+  ::signal(SIGPIPE, SIG_IGN);  // a client that went away is a write error, not a silent death
+  return newFdTransport(in, out, log, options);
 }
 
 }  // namespace gklint::lsp

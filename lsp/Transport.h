@@ -61,13 +61,24 @@ struct TransportOptions {
   size_t maxMessageBytes = 64u << 20;       // larger messages are refused with InvalidRequest
 };
 
+// Threading rule: the transport is the only writer of its output. Every frame (header and
+// body) is written whole under the transport's one lock, by whichever thread sends it; no
+// other code holds the output stream or descriptor, and the reader thread never writes
+// except through send(). The logger must not share a buffer with the output (Logger unties
+// its stream for this reason).
+
 // A transport over streams (string streams in tests). The streams and the logger must
-// outlive the transport; `log` gets one line per protocol problem.
+// outlive the transport, and nothing else may use `out` meanwhile; `log` gets one line per
+// protocol problem.
 std::unique_ptr<Transport> newStreamTransport(std::istream& in, std::ostream& out, Logger& log,
                                               TransportOptions options = {});
 
-// The transport on the process's stdin/stdout (unsynchronised from C stdio, so nothing else
-// may write to stdout).
+// A transport on two file descriptors, which it owns (closes when destroyed): read(2) into
+// its own buffer, each frame written by one writev(2) loop under the lock.
+std::unique_ptr<Transport> newFdTransport(int in, int out, Logger& log, TransportOptions options = {});
+
+// The transport on the process's stdin/stdout: it takes both descriptors over (no iostream
+// in between) and points fd 1 at stderr, so nothing else can write into the protocol stream.
 std::unique_ptr<Transport> newStdioTransport(Logger& log, TransportOptions options = {});
 
 }  // namespace gklint::lsp

@@ -239,3 +239,36 @@ TEST_CASE("a report matched by an ignore glob gets no diagnostics", "[lsp][confi
                                      {{"textDocument", {{"uri", dir.uri("drafts/2021/002.txt")}}}})["result"];
   CHECK(pulled["items"].empty());
 }
+
+TEST_CASE("a config's problems are cleared once no open document uses it, kept while the config is open",
+          "[lsp][config]") {
+  TempDir dir;
+  const std::string broken = "rules:\n  structure/heading-numbering: eror\n";
+  dir.write("a/.gklint.yaml", broken);
+  const std::string docA = dir.uri("a/002.txt");
+  const std::string docB = dir.uri("b/002.txt");
+  const std::string config = dir.uri("a/.gklint.yaml");
+  const std::vector<std::string> problem = {
+      "2:32: error: severity of 'structure/heading-numbering' must be off, info, warning or error "
+      "[rules.structure/heading-numbering]"};
+  TestClient client;
+  client.initialize();
+  client.open(docA, readFile(seedPath(kSeed002)));
+  client.open(docB, readFile(seedPath(kSeed002)));
+  REQUIRE(renderAll(client.lastPublished(config)["diagnostics"]) == problem);
+
+  // The other report's config (none) is still in use; a/.gklint.yaml no longer is.
+  client.notify("textDocument/didClose", {{"textDocument", {{"uri", docA}}}});
+  CHECK(client.lastPublished(config)["diagnostics"].empty());
+  CHECK(client.lastPublished(docB)["diagnostics"].size() == 23);
+
+  // Opened again: published again. With the config open in the editor, its problems stay
+  // after the report closes, and go when the config closes too.
+  client.open(docA, readFile(seedPath(kSeed002)));
+  CHECK(renderAll(client.lastPublished(config)["diagnostics"]) == problem);
+  client.open(config, broken, "yaml");
+  client.notify("textDocument/didClose", {{"textDocument", {{"uri", docA}}}});
+  CHECK(renderAll(client.lastPublished(config)["diagnostics"]) == problem);
+  client.notify("textDocument/didClose", {{"textDocument", {{"uri", config}}}});
+  CHECK(client.lastPublished(config)["diagnostics"].empty());
+}

@@ -609,3 +609,48 @@ TEST_CASE("clients without hierarchical symbols get SymbolInformation with conta
   CHECK(symbols[0]["location"]["uri"] == kUri002);
   CHECK_FALSE(symbols[0].contains("containerName"));
 }
+
+TEST_CASE("a pasted line of 100,000 half-width commas: the first 1,000 diagnostics in order, then how many more",
+          "[lsp][server][diagnostics][flood]") {
+  TestClient client;
+  client.initialize();
+  const std::string uri = "file:///reports/003.txt";
+  client.open(uri, readFile(seedPath(kSeed003)));
+  // A list pasted from a spreadsheet: each comma follows a Han character (text/halfwidth-punct),
+  // on line 11 after 𠀋, so columns past the BMP character are counted in UTF-16 units.
+  std::string paste = "𠀋";
+  for (int i = 0; i < 100000; ++i) paste += "字,";
+  client.change(uri, 2, json::array({{{"range", range(10, 0, 10, 0)}, {"text", paste}}}));
+  std::shared_ptr<const gklint::lsp::DocumentAnalysis> analysis = client.server().features()->analysis(uri);
+  const size_t total = analysis->findings.size();
+  REQUIRE(total > 1000);
+  const json diagnostics = client.lastPublished(uri)["diagnostics"];
+  REQUIRE(diagnostics.size() == 1001);
+  for (size_t i = 0; i < 1000; ++i) {
+    CHECK(diagnostics[i]["code"] == analysis->findings[i].ruleId);
+    if (i > 0) {
+      const json& a = diagnostics[i - 1]["range"]["start"];
+      const json& b = diagnostics[i]["range"]["start"];
+      CHECK(std::make_pair(a["line"].get<int>(), a["character"].get<int>()) <=
+            std::make_pair(b["line"].get<int>(), b["character"].get<int>()));
+    }
+  }
+  const json& more = diagnostics[1000];
+  CHECK(more["code"] == "gklint/too-many-findings");
+  CHECK(more["severity"] == 2);
+  CHECK(more["message"] == "另有 " + std::to_string(total - 1000) +
+                               " 条问题未显示：每个文档最多显示前 1000 条（按文中顺序）；运行 gklint check 可看到全部");
+  // It sits where the first finding left out starts: on the pasted line, past 𠀋 (2 units).
+  CHECK(more["range"]["start"]["line"] == 10);
+  CHECK(more["range"]["start"] == more["range"]["end"]);
+  CHECK(more["range"]["start"]["character"].get<int>() >= 2);
+  // Pull diagnostics are capped the same way, and the server still answers.
+  const json pulled = client.request("textDocument/diagnostic", {{"textDocument", docId(uri)}})["result"];
+  CHECK(pulled["items"] == diagnostics);
+  CHECK(client.request("textDocument/documentSymbol", {{"textDocument", docId(uri)}})["result"].size() >= 6);
+  CHECK(client.request("textDocument/hover", {{"textDocument", docId(uri)}, {"position", position(10, 3)}})
+            .contains("result"));
+  // Deleting the paste brings the report's own findings back, uncapped.
+  client.change(uri, 3, json::array({{{"range", range(10, 0, 10, static_cast<int>(2 + 200000))}, {"text", ""}}}));
+  CHECK(withCode(client.lastPublished(uri)["diagnostics"], "gklint/too-many-findings").empty());
+}

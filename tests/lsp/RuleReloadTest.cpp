@@ -172,6 +172,32 @@ TEST_CASE("saving an open rule file reloads the rules, and a missing folder is r
   const std::string yamlUri = gklint::lsp::pathToUri(file.string());
   client.open(yamlUri, "rules: []\n", "yaml");
   dir.write("rules/local.yaml", kGoodRule);
+  client.change(yamlUri, 2, json::array({{{"text", kGoodRule}}}));
   client.notify("textDocument/didSave", {{"textDocument", {{"uri", yamlUri}}}});
   CHECK(withCode(client.lastPublished(kDoc)["diagnostics"], "local/vague-basis").size() == 1);
+}
+
+TEST_CASE("a rule file named in the settings is read from its open buffer, saved or not", "[lsp][rules]") {
+  TempDir dir;
+  const fs::path file = dir.path / "rules" / "local.yaml";
+  dir.write("rules/local.yaml", "rules: []\n");  // the disk never gets the rule
+  TestClient client;
+  client.initialize(TestClient::defaultCapabilities(), {{"ruleFiles", {file.string()}}});
+  client.open(kDoc, readFile(seedPath(kSeed002)));
+  CHECK(withCode(client.lastPublished(kDoc)["diagnostics"], "local/vague-basis").empty());
+  const std::string yamlUri = gklint::lsp::pathToUri(file.string());
+  client.open(yamlUri, "rules: []\n", "yaml");
+  // Typed in, unsaved: the rule applies after the debounce.
+  client.change(yamlUri, 2, json::array({{{"text", kGoodRule}}}));
+  CHECK(withCode(client.lastPublished(kDoc)["diagnostics"], "local/vague-basis").size() == 1);
+  // Broken in the buffer: located in the buffer's text, the last good rules keep serving.
+  client.change(yamlUri, 3, json::array({{{"text", kBrokenRule}}}));
+  const json problems = client.lastPublished(yamlUri)["diagnostics"];
+  REQUIRE_FALSE(problems.empty());
+  CHECK(problems[0]["range"] == range(2, 4, 2, 26));
+  CHECK(withCode(client.lastPublished(kDoc)["diagnostics"], "local/vague-basis").size() == 1);
+  // Closed without saving: the disk speaks for the file again.
+  client.notify("textDocument/didClose", {{"textDocument", {{"uri", yamlUri}}}});
+  CHECK(withCode(client.lastPublished(kDoc)["diagnostics"], "local/vague-basis").empty());
+  CHECK(client.lastPublished(yamlUri)["diagnostics"].empty());
 }

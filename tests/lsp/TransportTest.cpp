@@ -1,7 +1,12 @@
 // Tests for lsp/Transport: framing, validation, and the JSON-RPC errors owed to bad input.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "lsp/Transport.h"
 #include "tests/lsp/LspTestClient.h"
@@ -178,4 +183,38 @@ TEST_CASE("delimited input style reads hand-written transcripts", "[lsp][transpo
   Run r = run("# a comment\n" + kPing + "\n---\n{\"jsonrpc\":\"2.0\",\n \"method\":\"exit\"}\n---\n", options);
   CHECK(r.exited);
   CHECK(r.seen == std::vector<std::string>{"call echo 7", "notify exit"});
+}
+
+TEST_CASE("the fd transport writes whole frames from many threads at once, even into a full non-blocking pipe",
+          "[lsp][transport][threads]") {
+  int toServer[2], fromServer[2];
+  REQUIRE(pipe(toServer) == 0);
+  REQUIRE(pipe(fromServer) == 0);
+  fcntl(fromServer[1], F_SETFL, O_NONBLOCK);  // writes come back partial or EAGAIN
+  std::ostringstream log;
+  Logger logger(log, gklint::lsp::LogLevel::Error);
+  std::string bytes;
+  {
+    auto transport = gklint::lsp::newFdTransport(toServer[0], fromServer[1], logger);
+    std::thread reader([&] {
+      char buffer[4096];
+      for (ssize_t n; (n = read(fromServer[0], buffer, sizeof buffer)) > 0;) bytes.append(buffer, static_cast<size_t>(n));
+    });
+    std::vector<std::thread> senders;
+    for (int t = 0; t < 4; ++t) {
+      senders.emplace_back([&, t] {
+        for (int i = 0; i < 25; ++i) transport->notify("big", json{{"t", t}, {"i", i}, {"pad", std::string(100000, 'x')}});
+      });
+    }
+    for (std::thread& s : senders) s.join();
+    close(toServer[1]);
+    transport.reset();  // closes fromServer[1]: the reader sees the end
+    reader.join();
+  }
+  close(fromServer[0]);
+  std::vector<json> out = parseFramed(bytes);
+  REQUIRE(out.size() == 100);
+  std::set<std::pair<int, int>> seen;
+  for (const json& m : out) seen.insert({m["params"]["t"].get<int>(), m["params"]["i"].get<int>()});
+  CHECK(seen.size() == 100);
 }
