@@ -43,7 +43,7 @@
 #include <vector>
 
 #include "engine/Analyzer.h"
-#include "engine/lint/Linter.h"
+#include "engine/Linter.h"
 #include "engine/read/DocxReader.h"
 #include "engine/read/MarkdownReader.h"
 #include "engine/read/TextReader.h"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 
 namespace gklint::cli {
 

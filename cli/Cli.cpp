@@ -14,7 +14,7 @@
 #include "cli/RulesTestCommand.h"
 #include "cli/TablesCommand.h"
 #include "cli/Version.h"
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 #include "lsp/LanguageServerMain.h"
 
 namespace gklint::cli {

@@ -9,7 +9,7 @@
 
 #include "engine/config/Config.h"
 #include "engine/config/Waivers.h"
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 
 namespace gklint::cli {
 

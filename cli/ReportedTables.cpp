@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "engine/tables/CellRelations.h"
+#include "engine/ruleset/CellRelations.h"
 #include "engine/tables/TableTemplate.h"
 
 namespace gklint::cli {

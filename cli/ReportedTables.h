@@ -7,7 +7,7 @@
 #include "cli/FileReport.h"
 #include "engine/lint/Finding.h"
 #include "engine/model/Document.h"
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 #include "engine/text/Source.h"
 
 namespace gklint::cli {

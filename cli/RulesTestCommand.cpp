@@ -13,7 +13,7 @@
 
 #include "cli/Cli.h"
 #include "engine/Analyzer.h"
-#include "engine/rules/EmbeddedFiles.h"
+#include "engine/ruleset/EmbeddedFiles.h"
 
 namespace gklint::cli {
 namespace {

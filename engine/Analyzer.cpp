@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "engine/lint/Linter.h"
+#include "engine/Linter.h"
 #include "engine/read/DocxReader.h"
 #include "engine/read/HtmlCharset.h"
 #include "engine/read/HtmlGuard.h"

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 
 namespace gklint::fuzz {
 

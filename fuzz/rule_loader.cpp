@@ -1,7 +1,7 @@
 // Fuzz target: a YAML rule file (rules, outline, templates) through loadRuleFiles, then linting
 // a small report with whatever loaded.
 #include "engine/Analyzer.h"
-#include "engine/lint/Linter.h"
+#include "engine/Linter.h"
 #include "fuzz/FuzzSupport.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -1,7 +1,7 @@
 // Fuzz target: suppression comments (gklint-disable…) in a Markdown report, applied to the
 // findings of the built-in rules, with and without the findings cap.
 #include "engine/Analyzer.h"
-#include "engine/lint/Linter.h"
+#include "engine/Linter.h"
 #include "engine/lint/Suppressions.h"
 #include "engine/read/MarkdownGuard.h"
 #include "engine/text/Utf8.h"

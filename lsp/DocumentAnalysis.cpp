@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "engine/lint/Linter.h"
+#include "engine/Linter.h"
 #include "engine/read/HtmlGuard.h"
 #include "engine/text/Utf8.h"
 

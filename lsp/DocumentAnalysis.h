@@ -11,7 +11,7 @@
 #include "engine/lint/Finding.h"
 #include "engine/model/Document.h"
 #include "engine/read/MarkdownGuard.h"
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 #include "lsp/DocumentStore.h"
 #include "lsp/LintConfig.h"
 

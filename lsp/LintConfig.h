@@ -12,7 +12,7 @@
 #include "engine/Analyzer.h"
 #include "engine/config/Config.h"
 #include "engine/config/Waivers.h"
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 
 namespace gklint::lsp {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 #include "lsp/Protocol.h"
 
 namespace gklint::lsp {

@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "engine/checks/TableSelection.h"
-#include "engine/tables/CellRelations.h"
+#include "engine/ruleset/CellRelations.h"
 #include "engine/tables/TableTemplate.h"
 #include "lsp/Hover.h"
 

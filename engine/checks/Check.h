@@ -16,8 +16,6 @@
 
 namespace gklint {
 
-class RuleSet;
-
 // What a running check sees. report() tags every finding with the rule's id and severity
 // and formats the rule's message template, so checks never spell their own id.
 class CheckContext {
@@ -83,8 +81,8 @@ class Check {
   // Resolves what the check names in the rule set's table templates once (called after
   // loading, once validateAgainst passed), so that run() does index arithmetic.
   virtual void compileAgainst(const TemplateCatalog& templates) { (void)templates; }
-  virtual void validateAgainst(const RuleSet& rules, std::vector<RuleDiagnostic>& errors) const {
-    (void)rules;
+  virtual void validateAgainst(const TemplateCatalog& templates, std::vector<RuleDiagnostic>& errors) const {
+    (void)templates;
     (void)errors;
   }
 

@@ -12,7 +12,6 @@
 
 #include "engine/checks/CheckRegistry.h"
 #include "engine/checks/TableSelection.h"
-#include "engine/rules/RuleSet.h"
 #include "engine/tables/Relation.h"
 #include "engine/tables/RelationRule.h"
 
@@ -49,9 +48,9 @@ class RelationCheck final : public Check, public RelationRuleSource {
 
   const RelationRule& relationRule() const override { return rule_; }
 
-  void validateAgainst(const RuleSet& rules, std::vector<RuleDiagnostic>& errors) const override {
+  void validateAgainst(const TemplateCatalog& templates, std::vector<RuleDiagnostic>& errors) const override {
     bool anyTemplate = false;
-    for (const TableTemplate& t : rules.templates.templates) {
+    for (const TableTemplate& t : templates.templates) {
       if (t.table != table_ || !appliesTo(t)) continue;
       anyTemplate = true;
       for (const Assertion& a : asserts_) {
@@ -224,7 +223,7 @@ class RelationCheck final : public Check, public RelationRuleSource {
   std::vector<RelationExpr> cross_;
   std::optional<RelationExpr> when_;
   bool locateNonZero_;
-  RelationRule rule_;  // the same, for tools that explain a cell (engine/tables/CellRelations.h)
+  RelationRule rule_;  // the same, for tools that explain a cell (engine/ruleset/CellRelations.h)
   std::vector<Compiled> compiled_;
 };
 

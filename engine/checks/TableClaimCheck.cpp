@@ -12,7 +12,6 @@
 #include "engine/checks/ScanOptions.h"
 #include "engine/checks/TableSelection.h"
 #include "engine/rules/PatternCompiler.h"
-#include "engine/rules/RuleSet.h"
 
 namespace gklint {
 namespace {
@@ -43,9 +42,9 @@ class TableClaimCheck final : public Check {
 
   std::vector<SectionRef> sectionRefs() const override { return sectionRefsOf(scope_); }
 
-  void validateAgainst(const RuleSet& rules, std::vector<RuleDiagnostic>& errors) const override {
+  void validateAgainst(const TemplateCatalog& templates, std::vector<RuleDiagnostic>& errors) const override {
     for (const Claim& c : claims_) {
-      for (const TableTemplate& t : rules.templates.templates) {
+      for (const TableTemplate& t : templates.templates) {
         // Only the formats the rule applies to (`applies: {template: …}`), if it names any.
         const std::vector<TemplateId>& formats = info().applies.templates;
         if (t.table != c.table ||

@@ -263,4 +263,10 @@ std::optional<Severity> effectiveSeverity(const Config& config, const RuleInfo& 
 
 bool globMatches(const std::string& glob, const std::string& relativePath) { return globAt(glob, 0, relativePath, 0); }
 
+size_t effectiveFindingCap(const Config* config, std::optional<size_t> override) {
+  if (override) return *override;
+  if (config && config->maxFindingsPerRule) return *config->maxFindingsPerRule;
+  return kDefaultMaxFindingsPerRule;
+}
+
 }  // namespace gklint

@@ -8,8 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/lint/FindingCap.h"
 #include "engine/rules/RuleDiagnostic.h"
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 #include "engine/rules/Severity.h"
 
 namespace gklint {
@@ -70,5 +71,9 @@ std::optional<Severity> effectiveSeverity(const Config& config, const RuleInfo& 
 // Whether `relativePath` (to Config::root, '/'-separated) matches a glob: '*' within a path
 // segment, '**' across segments, '?' one character.
 bool globMatches(const std::string& glob, const std::string& relativePath);
+
+// The cap in force: an explicit override (the CLI's --max-findings-per-rule), else the config's
+// max_findings_per_rule, else kDefaultMaxFindingsPerRule. 0 means no cap.
+size_t effectiveFindingCap(const Config* config, std::optional<size_t> override);
 
 }  // namespace gklint

@@ -1,14 +1,9 @@
 #include "engine/lint/FindingCap.h"
 
-#include "engine/config/Config.h"
+#include "engine/text/Source.h"
 
 namespace gklint {
 
-size_t effectiveFindingCap(const Config* config, std::optional<size_t> override) {
-  if (override) return *override;
-  if (config && config->maxFindingsPerRule) return *config->maxFindingsPerRule;
-  return kDefaultMaxFindingsPerRule;
-}
 
 bool FindingCap::suppressed(const std::string& ruleId, ByteSpan span) const {
   if (suppressions_.empty()) return false;

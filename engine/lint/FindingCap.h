@@ -14,13 +14,8 @@
 
 namespace gklint {
 
-struct Config;
-
 inline constexpr size_t kDefaultMaxFindingsPerRule = 1000;
 
-// The cap in force: an explicit override (the CLI's --max-findings-per-rule), else the config's
-// max_findings_per_rule, else kDefaultMaxFindingsPerRule. 0 means no cap.
-size_t effectiveFindingCap(const Config* config, std::optional<size_t> override);
 
 // Shared by the CheckContexts of one lintDocument call. A finding that a suppression comment will
 // remove does not count against the cap (it is kept, and removed with the others later).

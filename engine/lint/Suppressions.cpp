@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine/text/Trim.h"
+#include "engine/text/Source.h"
 
 namespace gklint {
 namespace {

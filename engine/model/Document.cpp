@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "engine/tables/TableTemplate.h"
-
 namespace gklint {
 
 std::string_view formatName(DocumentFormat format) {
@@ -54,14 +52,6 @@ const BoundTable* Document::boundTable(std::string_view table) const {
     if (t.table == table) return &t;
   }
   return nullptr;
-}
-
-const BoundCell* BoundTable::cell(size_t row, std::string_view columnKey) const {
-  if (!tmpl || row >= rows.size() || !rows[row].present || !rows[row].countMatches()) return nullptr;
-  const std::vector<std::string>& keys = tmpl->columnsOf(tmpl->rows[row]);
-  auto it = std::find(keys.begin(), keys.end(), columnKey);
-  if (it == keys.end()) return nullptr;
-  return &rows[row].cells[static_cast<size_t>(it - keys.begin())];
 }
 
 size_t Document::preambleEnd() const {

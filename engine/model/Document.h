@@ -6,14 +6,16 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/Block.h"
 #include "engine/model/BoundTable.h"
-#include "engine/text/LintedText.h"
-#include "engine/text/Source.h"
+#include "engine/model/LintedText.h"
 
 namespace gklint {
+
+class Source;
 
 // How a heading is numbered.
 enum class NumberingStyle {
@@ -77,6 +79,7 @@ bool parseOrganKind(std::string_view name, OrganKind& out);
 
 struct Document {
   const Source* source = nullptr;  // not owned; outlives the Document
+  std::string_view sourceText;     // source's text (the model does not include engine/text/)
   DocumentFormat format = DocumentFormat::Text;
   std::vector<Block> blocks;
   std::vector<RawTable> tables;
@@ -101,7 +104,7 @@ struct Document {
   // The text spans index: the source's, with soft line breaks closed up when the reader found
   // some (`linted`); findings are mapped back to the source by the linter (sourceSpan).
   std::shared_ptr<const LintedText> linted;
-  std::string_view text() const { return linted ? linted->text() : source->text(); }
+  std::string_view text() const { return linted ? linted->text() : sourceText; }
   std::string_view textOf(ByteSpan span) const { return span.in(text()); }
   ByteSpan sourceSpan(ByteSpan span) const { return linted ? linted->toSource(span) : span; }
   const Section* section(std::string_view key) const;

@@ -6,6 +6,7 @@
 #include "engine/structure/ReportFacts.h"
 #include "engine/text/Trim.h"
 #include "engine/text/Utf8.h"
+#include "engine/text/Source.h"
 
 namespace gklint {
 namespace {
@@ -191,6 +192,7 @@ Document buildDocument(const Source& source, DocumentFormat format, ReadResult r
                        const StructureOptions& options) {
   Document doc;
   doc.source = &source;
+  doc.sourceText = source.text();
   doc.format = format;
   doc.blocks = std::move(read.blocks);
   doc.tables = std::move(read.tables);

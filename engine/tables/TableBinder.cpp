@@ -8,6 +8,7 @@
 #include "engine/tables/GridBuilder.h"
 #include "engine/tables/LabelText.h"
 #include "engine/text/Trim.h"
+#include "engine/text/Source.h"
 
 namespace gklint {
 namespace {

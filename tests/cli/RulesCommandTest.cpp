@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 #include "tests/cli/CliTestSupport.h"
 
 using namespace gklint::clitest;

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "engine/checks/CheckRegistry.h"
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 #include "tests/cli/CliTestSupport.h"
 
 using namespace gklint::clitest;

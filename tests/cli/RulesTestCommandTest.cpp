@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string>
 
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 #include "tests/cli/CliTestSupport.h"
 #include "tests/support/FixtureRunner.h"
 

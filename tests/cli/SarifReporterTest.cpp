@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <string>
 
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 #include "cli/Version.h"
 #include "tests/cli/CliTestSupport.h"
 

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "engine/Analyzer.h"
-#include "engine/rules/RuleSet.h"
-#include "engine/tables/CellRelations.h"
+#include "engine/ruleset/RuleSet.h"
+#include "engine/ruleset/CellRelations.h"
 
 using namespace gklint;
 

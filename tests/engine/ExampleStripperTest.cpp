@@ -6,7 +6,7 @@
 #include <string>
 
 #include "engine/rules/ExampleStripper.h"
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 
 using namespace gklint;
 

@@ -9,7 +9,7 @@
 
 #include "engine/Analyzer.h"
 #include "engine/read/SoftBreaks.h"
-#include "engine/text/LintedText.h"
+#include "engine/model/LintedText.h"
 #include "engine/text/Utf8.h"
 #include "tests/support/FixtureRunner.h"
 

@@ -8,7 +8,7 @@
 
 #include "engine/rules/ExampleStripper.h"
 #include "engine/rules/LibYamlReader.h"
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 
 using gklint::loadWithLibYaml;
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "engine/checks/CheckRegistry.h"
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 
 using namespace gklint;
 

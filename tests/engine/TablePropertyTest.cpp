@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "engine/Analyzer.h"
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 
 namespace {
 

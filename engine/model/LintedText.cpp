@@ -1,4 +1,4 @@
-#include "engine/text/LintedText.h"
+#include "engine/model/LintedText.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "engine/lint/Linter.h"
+#include "engine/Linter.h"
 
 #include <algorithm>
 

@@ -4,11 +4,11 @@
 
 #include "engine/checks/CheckRegistry.h"
 #include "engine/lint/MessageFormat.h"
-#include "engine/rules/EmbeddedFiles.h"
+#include "engine/ruleset/EmbeddedFiles.h"
 #include "engine/rules/ExampleStripper.h"
 #include "engine/rules/LibYamlReader.h"
 #include "engine/rules/OptionReader.h"
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 #include "engine/rules/YamlSizeLimit.h"
 #include "engine/tables/TemplateLoader.h"
 
@@ -241,7 +241,7 @@ class Loader {
     std::vector<std::unique_ptr<Check>> kept;
     for (auto& check : result.rules.checks) {
       const size_t before = result.errors.size();
-      check->validateAgainst(result.rules, result.errors);
+      check->validateAgainst(result.rules.templates, result.errors);
       for (const Check::SectionRef& ref : check->sectionRefs()) {
         if (result.rules.outline.indexOf(ref.key) < 0) {
           std::string known;

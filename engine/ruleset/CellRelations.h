@@ -9,7 +9,7 @@
 
 #include "engine/model/Document.h"
 #include "engine/rules/RuleInfo.h"
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 #include "engine/tables/Relation.h"
 
 namespace gklint {

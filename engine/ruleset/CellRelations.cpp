@@ -1,4 +1,4 @@
-#include "engine/tables/CellRelations.h"
+#include "engine/ruleset/CellRelations.h"
 
 #include <algorithm>
 

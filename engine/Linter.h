@@ -7,7 +7,7 @@
 #include "engine/lint/Finding.h"
 #include "engine/lint/FindingCap.h"
 #include "engine/model/Document.h"
-#include "engine/rules/RuleSet.h"
+#include "engine/ruleset/RuleSet.h"
 
 namespace gklint {
 
