@@ -38,10 +38,9 @@ run() {  # run NAME COMMAND...: runs it, keeps its stderr, fails on a report or 
   fi
 }
 
-# [flood] (100,000 pasted commas) is single-threaded (the zero-thread test client): TSan has
-# nothing to check there, and its millions of allocations exhaust TSan's stack depot.
-run lsp-tests "$build/tests/gklint_tests" "[lsp]~[flood]"
-run cli-parallel-tests "$build/tests/gklint_tests" "[cli][folder],[html]"
+# Every threaded test as its own ctest process with a timeout (tests/CMakeLists.txt, label tsan):
+# a race fails the test (exit 66), a hang fails it at the timeout instead of stalling the run.
+run threaded-tests ctest --test-dir "$build" -L tsan -j"$(nproc)" --output-on-failure
 # A real batch on two threads; exit 1 = findings, which the seed reports have.
 expect=1 run check-j2 "$build/gklint" check -j2 --fail-on info tests/corpus/seeds tests/fixtures/cli
 
