@@ -96,6 +96,27 @@ std::string todayIso() {
   return buf;
 }
 
+// Sets a finding's (or related place's) location in the original file and its 1-based line and
+// code-point columns: the file's own where it has lines, else those of the linted text.
+template <typename Placed>
+void place(Locator& locator, const Source& source, ByteSpan span, Placed& out) {
+  out.location = locator.at(span.begin);
+  out.endLocation = locator.endOf(span.begin, span.end);
+  if (out.location.hasFileLines() && out.endLocation.hasFileLines()) {
+    out.line = out.location.line;
+    out.column = out.location.column;
+    out.endLine = out.endLocation.line;
+    out.endColumn = out.endLocation.column;
+    return;
+  }
+  const Position b = source.position(span.begin, ColumnUnit::CodePoints);
+  const Position e = source.position(span.end, ColumnUnit::CodePoints);
+  out.line = static_cast<int>(b.line) + 1;
+  out.column = static_cast<int>(b.column) + 1;
+  out.endLine = static_cast<int>(e.line) + 1;
+  out.endColumn = static_cast<int>(e.column) + 1;
+}
+
 FileReport lintFile(const std::string& path, const CheckOptions& options, EncodingChoice encoding,
                     const LoadedConfig& loaded, const PreviousReport* previous, const std::string& today) {
   const RuleSet& rules = *loaded.rules;
@@ -162,41 +183,13 @@ FileReport lintFile(const std::string& path, const CheckOptions& options, Encodi
     r.rule = f.ruleId;
     r.severity = f.severity;
     r.message = f.message;
-    r.location = locator.at(f.span.begin);
-    r.endLocation = locator.endOf(f.span.begin, f.span.end);
-    if (r.location.hasFileLines() && r.endLocation.hasFileLines()) {
-      r.line = r.location.line;
-      r.column = r.location.column;
-      r.endLine = r.endLocation.line;
-      r.endColumn = r.endLocation.column;
-    } else {
-      const Position b = source.position(f.span.begin, ColumnUnit::CodePoints);
-      const Position e = source.position(f.span.end, ColumnUnit::CodePoints);
-      r.line = static_cast<int>(b.line) + 1;
-      r.column = static_cast<int>(b.column) + 1;
-      r.endLine = static_cast<int>(e.line) + 1;
-      r.endColumn = static_cast<int>(e.column) + 1;
-    }
+    place(locator, source, f.span, r);
     const std::string_view spanText = source.text().substr(f.span.begin, f.span.size());
     r.excerpt = std::string(spanText.substr(0, utf8::validPrefixLength(spanText.substr(0, kExcerptBytes))));
     for (const RelatedSpan& related : f.related) {
       ReportedRelated out;
       out.message = related.message;
-      out.location = locator.at(related.span.begin);
-      out.endLocation = locator.endOf(related.span.begin, related.span.end);
-      if (out.location.hasFileLines() && out.endLocation.hasFileLines()) {
-        out.line = out.location.line;
-        out.column = out.location.column;
-        out.endLine = out.endLocation.line;
-        out.endColumn = out.endLocation.column;
-      } else {
-        const Position rb = source.position(related.span.begin, ColumnUnit::CodePoints);
-        const Position re = source.position(related.span.end, ColumnUnit::CodePoints);
-        out.line = static_cast<int>(rb.line) + 1;
-        out.column = static_cast<int>(rb.column) + 1;
-        out.endLine = static_cast<int>(re.line) + 1;
-        out.endColumn = static_cast<int>(re.column) + 1;
-      }
+      place(locator, source, related.span, out);
       r.related.push_back(std::move(out));
     }
     if (f.fix && isTextFormat(format)) {  // edits are for text files
