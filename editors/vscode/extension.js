@@ -32,6 +32,8 @@ async function start(context) {
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'plaintext' },
       { scheme: 'untitled', language: 'markdown' },
+      // Published pages: findings on the page's own lines (no quick fixes there).
+      { scheme: 'file', language: 'html' },
       // Open configuration buffers: the server reads a .gklint.yaml (and rule files) as edited.
       { scheme: 'file', language: 'yaml' },
     ],

@@ -67,11 +67,11 @@ TEST_CASE("the VS Code client's settings are the server's settings", "[lsp][vsco
     CHECK(landed);
   }
 
-  // Reports open as plaintext or Markdown; configuration files as YAML.
+  // Reports open as plaintext, Markdown or HTML pages; configuration files as YAML.
   std::set<std::string> extensions;
   for (const json& language : package["contributes"]["languages"]) {
     for (const json& e : language.value("extensions", json::array())) extensions.insert(e.get<std::string>());
   }
-  CHECK(extensions == std::set<std::string>{".txt", ".text", ".md", ".markdown"});
+  CHECK(extensions == std::set<std::string>{".txt", ".text", ".md", ".markdown", ".html", ".htm"});
   CHECK(package["dependencies"]["vscode-languageclient"] == "9.0.1");  // pinned, no range
 }
