@@ -16,7 +16,7 @@ target=${1:-all}
 seconds=${2:-60}
 
 all_targets=(decoder txt_reader md_reader rule_loader template_loader config_loader suppressions relation
-             analyze_bytes lsp_transport lsp_server)
+             analyze_bytes lsp_transport lsp_server html_reader docx_reader pdf_reader)
 
 # Seeds per target: the committed fuzz/corpus/TARGET plus the repository's own inputs of that kind.
 seed_sources() {
@@ -32,6 +32,9 @@ seed_sources() {
     analyze_bytes)   echo tests/corpus/seeds tests/fixtures/cli tests/fixtures/encodings ;;
     lsp_transport)   echo tests/lsp/transcripts ;;
     lsp_server)      echo tests/lsp/transcripts ;;
+    html_reader)     echo tests/fixtures/html/pages/compliant tests/fixtures/html/pages/seeds ;;
+    docx_reader)     echo tests/fixtures/docx/seeds tests/fixtures/docx/special tests/fixtures/docx/hostile ;;
+    pdf_reader)      echo tests/fixtures/pdf ;;
   esac
 }
 seed_glob() {
@@ -39,6 +42,9 @@ seed_glob() {
     rule_loader|template_loader|config_loader) echo '*.yaml' ;;
     md_reader|suppressions) echo '*.md' ;;
     lsp_transport|lsp_server) echo '*.jsonrpc' ;;
+    html_reader) echo '*.html' ;;
+    docx_reader) echo '*.docx' ;;
+    pdf_reader) echo '*.pdf' ;;
     *) echo '*' ;;
   esac
 }
