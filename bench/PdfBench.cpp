@@ -9,9 +9,6 @@
 // The target (issue 10): a 10-page report read in ≤ 20 ms.
 #include <benchmark/benchmark.h>
 
-#include <poppler-document.h>
-#include <poppler-page.h>
-
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -22,6 +19,8 @@
 #include "engine/Analyzer.h"
 #include "engine/read/PdfLayout.h"
 #include "engine/read/PdfReader.h"
+#include "engine/read/PdfTextLayer.h"
+#include "engine/read/ReaderBackend.h"
 #include "engine/text/Utf8.h"
 
 namespace {
@@ -61,25 +60,14 @@ void BM_PdfRead(benchmark::State& state) {
 }
 BENCHMARK(BM_PdfRead)->Name("pdf/read")->Unit(benchmark::kMillisecond);
 
-// The words of every page, as readPdf collects them (the same poppler calls), gathered once.
+// The words of every page, as readPdf collects them (its backend module's own call), gathered once.
 std::vector<gklint::PdfPage> collectPages() {
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(pdfBytes().data(), static_cast<int>(pdfBytes().size())));
-  std::vector<gklint::PdfPage> pages;
-  for (int p = 0; doc && p < doc->pages(); ++p) {
-    std::unique_ptr<poppler::page> page(doc->create_page(p));
-    gklint::PdfPage out;
-    out.width = page->page_rect().width();
-    out.height = page->page_rect().height();
-    for (poppler::text_box& box : page->text_list()) {
-      const poppler::byte_array utf8 = box.text().to_utf8();
-      const poppler::rectf b = box.bbox();
-      out.words.push_back({b.left(), b.top(), b.right(), b.bottom(), 0,
-                           std::string(utf8.begin(), utf8.end()), box.has_space_after()});
-    }
-    pages.push_back(std::move(out));
-  }
-  return pages;
+  std::string error;
+  const auto readTextLayer = reinterpret_cast<gklint::ReadPdfTextLayer>(
+      gklint::readerBackendEntry(gklint::kPdfBackendModule, gklint::kPdfBackendEntry, error));
+  gklint::PdfTextLayer layer;
+  if (readTextLayer) readTextLayer(pdfBytes(), gklint::PdfLimits{}, layer);
+  return layer.pages;
 }
 
 void BM_PdfLayout(benchmark::State& state) {

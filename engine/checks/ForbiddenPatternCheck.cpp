@@ -15,7 +15,7 @@ namespace gklint {
 namespace {
 
 struct ForbiddenPattern {
-  std::shared_ptr<const RE2> re;
+  std::shared_ptr<const RulePattern> re;
   int capture = 0;                               // -1: the first group that took part
   std::optional<std::string> replace;            // RE2 rewrite string
   std::map<std::string, std::string> map;        // captured text → replacement
@@ -45,10 +45,11 @@ class ForbiddenPatternCheck final : public Check {
   void scanPiece(CheckContext& ctx, ByteSpan piece, const Block& block, const ForbiddenPattern& p) const {
     const std::string_view s = ctx.textOf(piece);
     const re2::StringPiece input(s.data(), s.size());
-    const int groups = 1 + p.re->NumberOfCapturingGroups();
+    const RE2& re = p.re->re();
+    const int groups = 1 + re.NumberOfCapturingGroups();
     std::vector<re2::StringPiece> match(static_cast<size_t>(groups));
     size_t pos = 0;
-    while (pos <= s.size() && p.re->Match(input, pos, s.size(), RE2::UNANCHORED, match.data(), groups)) {
+    while (pos <= s.size() && re.Match(input, pos, s.size(), RE2::UNANCHORED, match.data(), groups)) {
       const re2::StringPiece whole = match[0];
       pos = static_cast<size_t>(whole.data() - s.data()) + std::max<size_t>(whole.size(), 1);
       re2::StringPiece hit = p.capture >= 0 ? match[static_cast<size_t>(p.capture)] : re2::StringPiece();
@@ -60,7 +61,7 @@ class ForbiddenPatternCheck final : public Check {
       std::optional<std::string> replacement;
       if (p.replace) {
         std::string out;
-        if (p.re->Rewrite(&out, *p.replace, match.data(), groups)) replacement = out;
+        if (re.Rewrite(&out, *p.replace, match.data(), groups)) replacement = out;
       } else if (!p.map.empty()) {
         auto it = p.map.find(std::string(hit.data(), hit.size()));
         if (it != p.map.end()) replacement = it->second;
@@ -132,15 +133,17 @@ std::unique_ptr<Check> createForbiddenPatternCheck(RuleInfo info, OptionReader& 
         } else {
           p.capture = entry.integer("capture").value_or(0);
         }
-        if (p.capture < -1 || p.capture > p.re->NumberOfCapturingGroups()) {
+        // (Built-in packs are checked for these when CI loads them with every pattern compiled.)
+        const bool validate = !options.trustedPatterns();
+        if (validate && (p.capture < -1 || p.capture > p.re->re().NumberOfCapturingGroups())) {
           entry.error("capture", "capture group " + std::to_string(p.capture) + " does not exist in the pattern (it has " +
-                                     std::to_string(p.re->NumberOfCapturingGroups()) + ")");
+                                     std::to_string(p.re->re().NumberOfCapturingGroups()) + ")");
           ok = false;
         }
         if (entry.has("replace")) {
           p.replace = entry.string("replace");
           std::string rewriteError;
-          if (!p.re->CheckRewriteString(*p.replace, &rewriteError)) {
+          if (validate && !p.re->re().CheckRewriteString(*p.replace, &rewriteError)) {
             entry.error("replace", "bad replacement: " + rewriteError);
             ok = false;
           }

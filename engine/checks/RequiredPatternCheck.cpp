@@ -15,7 +15,7 @@ namespace {
 
 struct RequiredItem {
   std::string name;
-  std::vector<std::shared_ptr<const RE2>> together;  // all must match within one sentence
+  std::vector<std::shared_ptr<const RulePattern>> together;  // all must match within one sentence
   std::vector<int> slots;                            // of `together`, in the rule set's prefilter
 };
 
@@ -40,8 +40,8 @@ void splitSentences(std::string_view s, std::vector<std::string_view>& out) {
 // Whether a match of `re` inside a part of a text is also a match in the whole text: true
 // unless the pattern has anchors or word boundaries (conservatively: any '^', '$', \b, \B,
 // \A or \z in its source).
-bool matchesInWholeIfInPart(const RE2& re) {
-  const std::string& p = re.pattern();
+bool matchesInWholeIfInPart(const RulePattern& re) {
+  const std::string& p = re.source();
   return p.find_first_of("^$") == std::string::npos && p.find("\\b") == std::string::npos &&
          p.find("\\B") == std::string::npos && p.find("\\A") == std::string::npos && p.find("\\z") == std::string::npos;
 }
@@ -87,7 +87,7 @@ class RequiredPatternCheck final : public Check {
         for (int slot : item.slots) possible = possible && ctx.mayMatch(piece, slot);
         if (!possible) continue;
         if (item.together.size() == 1) {
-          found[i] = RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *item.together[0]);
+          found[i] = RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), item.together[0]->re());
           continue;
         }
         if (!split) splitSentences(s, sentences);
@@ -113,7 +113,7 @@ class RequiredPatternCheck final : public Check {
     for (std::string_view sentence : sentences) {
       bool all = true;
       for (const auto& re : item.together) {
-        if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *re)) {
+        if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), re->re())) {
           all = false;
           break;
         }

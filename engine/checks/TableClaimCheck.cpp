@@ -22,7 +22,7 @@ struct CellKey {
 
 struct Claim {
   std::string name;
-  std::shared_ptr<const RE2> pattern;
+  std::shared_ptr<const RulePattern> pattern;
   std::string table;
   std::vector<CellKey> cells;
   bool zero = false;  // the claim says "none"; else group 1 captures the stated number
@@ -81,9 +81,10 @@ class TableClaimCheck final : public Check {
     if (!table || !table->tmpl || table->boundRows == 0) return;
     re2::StringPiece input(s.data(), s.size());
     re2::StringPiece match[2];
-    const int groups = std::min(2, 1 + claim.pattern->NumberOfCapturingGroups());
+    const RE2& re = claim.pattern->re();
+    const int groups = std::min(2, 1 + re.NumberOfCapturingGroups());
     size_t pos = 0;
-    while (pos < s.size() && claim.pattern->Match(input, pos, s.size(), RE2::UNANCHORED, match, groups)) {
+    while (pos < s.size() && re.Match(input, pos, s.size(), RE2::UNANCHORED, match, groups)) {
       pos = static_cast<size_t>(match[0].data() - s.data()) + std::max<size_t>(match[0].size(), 1);
       double sum = 0;
       std::vector<RelatedSpan> related;
@@ -173,7 +174,7 @@ std::unique_ptr<Check> createTableClaimCheck(RuleInfo info, OptionReader& option
       ok = false;
     }
     claim.zero = expect == "zero";
-    if (!claim.zero && claim.pattern && claim.pattern->NumberOfCapturingGroups() < 1) {
+    if (!claim.zero && claim.pattern && !entry.trustedPatterns() && claim.pattern->re().NumberOfCapturingGroups() < 1) {
       entry.error(patternNode, "pattern", "with expect: equal, capture group 1 must capture the stated number");
       ok = false;
     }

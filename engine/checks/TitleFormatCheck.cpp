@@ -11,7 +11,7 @@ namespace {
 
 class TitleFormatCheck final : public Check {
  public:
-  TitleFormatCheck(RuleInfo info, std::shared_ptr<const RE2> pattern, std::vector<std::string> placeSuffixes)
+  TitleFormatCheck(RuleInfo info, std::shared_ptr<const RulePattern> pattern, std::vector<std::string> placeSuffixes)
       : Check(std::move(info)), pattern_(std::move(pattern)), placeSuffixes_(std::move(placeSuffixes)) {}
 
   void run(CheckContext& ctx) const override {
@@ -24,7 +24,7 @@ class TitleFormatCheck final : public Check {
     std::string detail;
     auto add = [&](const std::string& problem) { detail += (detail.empty() ? "" : "；") + problem; };
     if (!title.year) add("标题中没有报告年度（YYYY年）");
-    else if (!RE2::FullMatch(title.text, *pattern_)) add("应为“[机关全称][YYYY]年政府信息公开工作年度报告”");
+    else if (!RE2::FullMatch(title.text, pattern_->re())) add("应为“[机关全称][YYYY]年政府信息公开工作年度报告”");
     if (!title.year) {
       // Without a year the organ cannot be told from the rest of the title.
     } else if (title.organ.empty()) {
@@ -42,7 +42,7 @@ class TitleFormatCheck final : public Check {
   }
 
  private:
-  std::shared_ptr<const RE2> pattern_;
+  std::shared_ptr<const RulePattern> pattern_;
   std::vector<std::string> placeSuffixes_;
 };
 

@@ -36,10 +36,10 @@ bool sameMatchingOptions(const RE2::Options& a, const RE2::Options& b) {
 PatternPrefilter::PatternPrefilter() : set_(std::make_unique<RE2::Set>(setOptions(), RE2::UNANCHORED)) {}
 PatternPrefilter::~PatternPrefilter() = default;
 
-int PatternPrefilter::add(const RE2& re) {
-  if (compiled_ || !re.ok() || !sameMatchingOptions(re.options(), setOptions())) return kNoSlot;
+int PatternPrefilter::add(const RulePattern& pattern) {
+  if (compiled_ || !sameMatchingOptions(pattern.options(), setOptions())) return kNoSlot;
   std::string error;
-  const int slot = set_->Add(re.pattern(), &error);
+  const int slot = set_->Add(pattern.source(), &error);
   if (slot < 0) return kNoSlot;
   count_ = slot + 1;
   return slot;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "engine/model/ByteSpan.h"
+#include "engine/rules/RulePattern.h"
 
 namespace gklint {
 
@@ -25,11 +26,11 @@ class PatternPrefilter {
   PatternPrefilter(const PatternPrefilter&) = delete;
   PatternPrefilter& operator=(const PatternPrefilter&) = delete;
 
-  // Registers `re` and returns its slot, or kNoSlot when it cannot join the set (other
-  // options than the rule compiler's, or the set is already compiled): such a pattern is
-  // then simply always searched.
+  // Registers `pattern` and returns its slot, or kNoSlot when it cannot join the set (other
+  // options than the rule compiler's, the set is already compiled, or RE2 cannot parse it):
+  // such a pattern is then simply always searched.
   static constexpr int kNoSlot = -1;
-  int add(const RE2& re);
+  int add(const RulePattern& pattern);
   // Compiles the set; after this, add() refuses. A set that fails to compile answers
   // "may match" for every slot.
   void compile();

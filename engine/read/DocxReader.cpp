@@ -550,7 +550,7 @@ DocxRead readDocx(std::string_view bytes) {
   }
   ZipPackage zip(bytes);
   if (!zip.ok()) {
-    out.error = "damaged .docx: " + zip.error() + "; " + std::string(kSaveAgain);
+    out.error = zip.backendMissing() ? zip.error() : "damaged .docx: " + zip.error() + "; " + std::string(kSaveAgain);
     return out;
   }
   const std::string main = mainPartName(zip);

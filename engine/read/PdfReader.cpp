@@ -1,66 +1,14 @@
 #include "engine/read/PdfReader.h"
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
-
-#include <chrono>
-#include <mutex>
-#include <vector>
+#include <utility>
 
 #include "engine/read/PdfLayout.h"
 #include "engine/read/PdfStreamGuard.h"
-#include "engine/text/Utf8.h"
+#include "engine/read/PdfTextLayer.h"
+#include "engine/read/ReaderBackend.h"
 
 namespace gklint {
 namespace {
-
-// poppler reports problems through one process-wide callback; each reading thread collects its own.
-struct PopplerMessages {
-  std::vector<std::string> messages;
-};
-thread_local PopplerMessages* tMessages = nullptr;
-
-void collectPopplerMessage(const std::string& message, void*) {
-  if (tMessages && tMessages->messages.size() < 20) tMessages->messages.push_back(message);
-}
-
-void installPopplerErrorHandler() {
-  static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function(collectPopplerMessage, nullptr); });
-}
-
-// Sets the thread's collector for one read.
-class MessageScope {
- public:
-  MessageScope() {
-    installPopplerErrorHandler();
-    tMessages = &messages_;
-  }
-  ~MessageScope() { tMessages = nullptr; }
-  MessageScope(const MessageScope&) = delete;
-  MessageScope& operator=(const MessageScope&) = delete;
-
-  // What poppler said first, for "where it broke": "poppler/error (1234): Couldn't find trailer".
-  std::string first() const { return messages_.messages.empty() ? std::string() : messages_.messages.front(); }
-
- private:
-  PopplerMessages messages_;
-};
-
-std::string utf8Of(const poppler::ustring& s) {
-  const poppler::byte_array bytes = s.to_utf8();
-  std::string out(bytes.begin(), bytes.end());
-  // poppler yields valid UTF-8; a NUL or a broken sequence from a damaged font map would still
-  // upset later stages, so keep only the valid prefix and drop control characters.
-  out.resize(utf8::validPrefixLength(out));
-  std::string clean;
-  clean.reserve(out.size());
-  for (char c : out) {
-    if (static_cast<unsigned char>(c) >= 0x20) clean += c;
-  }
-  return clean;
-}
 
 std::string sizeText(size_t bytes) {
   if (bytes >= 1024 * 1024) return std::to_string(bytes >> 20) + " MB";
@@ -69,12 +17,6 @@ std::string sizeText(size_t bytes) {
 
 bool looksLikePdf(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
-}
-
-std::string withPoppler(std::string what, const MessageScope& messages) {
-  const std::string said = messages.first();
-  if (!said.empty()) what += " (" + said + ")";
-  return what;
 }
 
 }  // namespace
@@ -95,86 +37,28 @@ PdfReadResult readPdf(std::string_view bytes, const PdfLimits& limits) {
                    "export the report to .txt and check that";
     return result;
   }
-  MessageScope messages;
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) {
-    result.error = withPoppler("damaged PDF: poppler could not open it", messages) +
-                   "; re-export the report to PDF from its source document";
+  std::string backendError;
+  const auto readTextLayer = reinterpret_cast<ReadPdfTextLayer>(readerBackendEntry(kPdfBackendModule, kPdfBackendEntry, backendError));
+  if (!readTextLayer) {
+    result.error = "cannot read PDF files: " + backendError;
     return result;
   }
-  if (doc->is_locked()) {
-    result.error = "encrypted PDF: it needs a password to open; save an unencrypted copy (or export the report to .txt) and check that";
+  PdfTextLayer layer;
+  readTextLayer(bytes, limits, layer);
+  result.pages = static_cast<uint32_t>(layer.pages.size());
+  if (!layer.error.empty()) {
+    result.error = std::move(layer.error);
+    result.errorPage = layer.errorPage;
     return result;
   }
-  const int pageCount = doc->pages();
-  if (pageCount <= 0) {
-    result.error = withPoppler("damaged PDF: no pages could be read", messages) +
-                   "; re-export the report to PDF from its source document";
-    return result;
-  }
-  if (static_cast<uint32_t>(pageCount) > limits.maxPages) {
-    result.error = "PDF has " + std::to_string(pageCount) + " pages, more than the " + std::to_string(limits.maxPages) +
-                   " gklint reads: not a single report; split the file or export the report to .txt";
-    return result;
-  }
-  result.pages = static_cast<uint32_t>(pageCount);
-
-  const auto start = std::chrono::steady_clock::now();
-  std::vector<PdfPage> pages(static_cast<size_t>(pageCount));
-  size_t totalText = 0;
   size_t words = 0;
-  for (int p = 0; p < pageCount; ++p) {
-    const uint32_t pageNumber = static_cast<uint32_t>(p + 1);
-    std::unique_ptr<poppler::page> page(doc->create_page(p));
-    if (!page) {
-      result.error = withPoppler("damaged PDF: page " + std::to_string(pageNumber) + " could not be read", messages) +
-                     "; re-export the report to PDF from its source document";
-      result.errorPage = pageNumber;
-      return result;
-    }
-    const poppler::rectf box = page->page_rect();
-    PdfPage& out = pages[static_cast<size_t>(p)];
-    out.width = box.width();
-    out.height = box.height();
-    size_t pageText = 0;
-    // Without text_list_include_font: font names and sizes cost a third of the reading time;
-    // PdfLayout estimates the size from the boxes.
-    for (poppler::text_box& word : page->text_list()) {
-      PdfWord w;
-      const poppler::rectf b = word.bbox();
-      w.x0 = b.left();
-      w.y0 = b.top();
-      w.x1 = b.right();
-      w.y1 = b.bottom();
-      w.text = utf8Of(word.text());
-      w.spaceAfter = word.has_space_after();
-      pageText += w.text.size() + 1;
-      if (!w.text.empty()) out.words.push_back(std::move(w));
-    }
-    words += out.words.size();
-    totalText += pageText;
-    if (pageText > limits.maxPageTextBytes || totalText > limits.maxTextBytes) {
-      result.error = "PDF page " + std::to_string(pageNumber) + " holds more text than a report (over " +
-                     sizeText(pageText > limits.maxPageTextBytes ? limits.maxPageTextBytes : limits.maxTextBytes) +
-                     "): a damaged or hostile file; export the report to .txt and check that";
-      result.errorPage = pageNumber;
-      return result;
-    }
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (seconds > limits.maxSeconds) {
-      result.error = "PDF took too long to read (over " + std::to_string(static_cast<int>(limits.maxSeconds)) +
-                     " s by page " + std::to_string(pageNumber) + "): a damaged or hostile file; export the report to .txt and check that";
-      result.errorPage = pageNumber;
-      return result;
-    }
-  }
+  for (const PdfPage& page : layer.pages) words += page.words.size();
   if (words == 0) {
-    result.error = "no text layer: run OCR first (the PDF's " + std::to_string(pageCount) +
-                   (pageCount == 1 ? " page holds" : " pages hold") + " only images, as a scan does)";
+    result.error = "no text layer: run OCR first (the PDF's " + std::to_string(result.pages) +
+                   (result.pages == 1 ? " page holds" : " pages hold") + " only images, as a scan does)";
     return result;
   }
-  PdfText text = layoutPdfPages(pages);
+  PdfText text = layoutPdfPages(layer.pages);
   result.text = std::move(text.text);
   result.origin = std::move(text.origin);
   return result;

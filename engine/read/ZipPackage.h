@@ -1,4 +1,6 @@
 // ZipPackage: reads named entries of a zip archive held in memory, with hard caps on what it inflates.
+// libzip does the reading, in the backend module libgklint-libzip.so (engine/read/ZipArchive.h),
+// loaded the first time a package is opened.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +29,8 @@ struct ZipEntryRead {
   std::string error;  // non-empty: the entry exists but could not be read (what is wrong)
 };
 
+class ZipArchive;
+
 class ZipPackage {
  public:
   // Opens `bytes` (which must outlive the package). On failure `error()` says why.
@@ -36,17 +40,19 @@ class ZipPackage {
   ZipPackage& operator=(const ZipPackage&) = delete;
 
   bool ok() const { return error_.empty(); }
+  // The zip backend module could not be loaded: nothing is wrong with the file (error() says why).
+  bool backendMissing() const { return backendMissing_; }
   const std::string& error() const { return error_; }
   bool has(std::string_view name) const;
   // Inflates entry `name` (exact, case-sensitive; a leading '/' is ignored) within the limits.
   ZipEntryRead read(std::string_view name);
 
  private:
-  struct Handle;
-  std::unique_ptr<Handle> handle_;
+  std::unique_ptr<ZipArchive> archive_;
   ZipLimits limits_;
   uint64_t inflatedSoFar_ = 0;
   std::string error_;
+  bool backendMissing_ = false;
 };
 
 }  // namespace gklint

@@ -137,7 +137,9 @@ bool OptionReader::boolean(const std::string& key, bool fallback) {
 }
 
 OptionReader OptionReader::nested(YAML::Node map, const std::string& keyPath) {
-  return OptionReader(std::move(map), file_, this->keyPath(keyPath), errors_, content_);
+  OptionReader reader(std::move(map), file_, this->keyPath(keyPath), errors_, content_);
+  reader.trustedPatterns_ = trustedPatterns_;
+  return reader;
 }
 
 void OptionReader::finish(const std::vector<std::string>& allowed) {

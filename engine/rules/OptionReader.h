@@ -39,6 +39,11 @@ class OptionReader {
   void error(const std::string& key, std::string message);
   std::string keyPath(const std::string& key) const;
   const std::string& file() const { return file_; }
+  // Whether the file is one of gklint's built-in packs, whose patterns are known to compile (CI
+  // loads them with every pattern compiled): they are then compiled on first use, and checks
+  // skip the validations that would need them compiled now.
+  bool trustedPatterns() const { return trustedPatterns_; }
+  void setTrustedPatterns(bool trusted) { trustedPatterns_ = trusted; }
   std::vector<RuleDiagnostic>& errors() { return errors_; }
 
   // Reports keys that were never read. `allowed` lists keys read elsewhere.
@@ -53,6 +58,7 @@ class OptionReader {
   std::vector<RuleDiagnostic>& errors_;
   std::vector<std::string> used_;
   std::shared_ptr<const std::string> content_;
+  bool trustedPatterns_ = false;
 };
 
 // 1-based code-point column of the 0-based `line` and byte column of `content` (byte column

@@ -4,12 +4,14 @@
 
 namespace gklint {
 
-std::shared_ptr<const RE2> compilePattern(const std::string& pattern, OptionReader& reader, const YAML::Node& at,
-                                          const std::string& key) {
+std::shared_ptr<const RulePattern> compilePattern(const std::string& pattern, OptionReader& reader, const YAML::Node& at,
+                                                  const std::string& key) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(kMaxPatternMemoryBytes);
-  auto re = std::make_shared<RE2>(pattern, options);
+  auto compiled = std::make_shared<const RulePattern>(pattern, options);
+  if (reader.trustedPatterns()) return compiled;
+  const RE2* re = &compiled->re();
   if (!re->ok()) {
     std::string message = "invalid pattern /" + shortenForMessage(pattern) + "/: " + shortenForMessage(re->error());
     if (re->error_code() == RE2::ErrorBadPerlOp || re->error_code() == RE2::ErrorBadEscape) {
@@ -21,7 +23,7 @@ std::shared_ptr<const RE2> compilePattern(const std::string& pattern, OptionRead
     reader.error(at, key, message);
     return nullptr;
   }
-  return re;
+  return compiled;
 }
 
 }  // namespace gklint

@@ -217,6 +217,7 @@ class Loader {
     }
     std::vector<RuleDiagnostic>& errors = result.errors;
     OptionReader top(root, file.name, "", errors, std::make_shared<const std::string>(file.content));
+    top.setTrustedPatterns(file.name.rfind("builtin:", 0) == 0);
     if (root.IsNull()) return;  // an empty file
     if (!root.IsMap()) {
       top.error(root, "", "a rule file must be a mapping with 'rules:', 'outline:' and/or 'templates:'");

@@ -85,21 +85,23 @@ TEST_CASE("the prefilter says a pattern may match a piece exactly when the patte
       R"((?:^|[^建])(设量))", R"(，，|。。|、、)", R"((\d*[1-9][ ]?[余多])(?:条|件|次))", R"(\b[A-Z]{2,}\b)",
       R"((?i)gov\.cn)", R"(电话|联系方式)"};
   PatternPrefilter prefilter;
-  std::vector<std::unique_ptr<RE2>> compiled;
+  std::vector<std::unique_ptr<RulePattern>> compiled;
   std::vector<int> slots;
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(8 << 20);
   for (const std::string& p : patterns) {
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(8 << 20);
-    compiled.push_back(std::make_unique<RE2>(p, options));
-    REQUIRE(compiled.back()->ok());
+    compiled.push_back(std::make_unique<RulePattern>(p, options));
+    REQUIRE(compiled.back()->re().ok());
     slots.push_back(prefilter.add(*compiled.back()));
     CHECK(slots.back() == static_cast<int>(slots.size()) - 1);
   }
-  RE2 otherOptions("x", RE2::Latin1);
+  const RulePattern otherOptions("x", RE2::Latin1);
   CHECK(prefilter.add(otherOptions) == PatternPrefilter::kNoSlot);  // would answer differently in the set
+  const RulePattern unparsable("(unclosed", options);
+  CHECK(prefilter.add(unparsable) == PatternPrefilter::kNoSlot);
   prefilter.compile();
-  RE2 late("late");
+  const RulePattern late("late", options);
   CHECK(prefilter.add(late) == PatternPrefilter::kNoSlot);
 
   size_t lines = 0, matches = 0;
@@ -113,7 +115,7 @@ TEST_CASE("the prefilter says a pattern may match a piece exactly when the patte
       const std::string_view line(text.data() + begin, end - begin);
       const ByteSpan piece{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
       for (size_t i = 0; i < patterns.size(); ++i) {
-        const bool own = RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *compiled[i]);
+        const bool own = RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), compiled[i]->re());
         INFO(path << " line at byte " << begin << " pattern /" << patterns[i] << "/");
         REQUIRE(cache.mayMatch(piece, line, slots[i]) == own);
         matches += own;
@@ -129,7 +131,10 @@ TEST_CASE("the prefilter says a pattern may match a piece exactly when the patte
 
 TEST_CASE("without a compiled set every pattern may match", "[speed][prefilter]") {
   PatternPrefilter uncompiled;
-  RE2 re("电话");
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(8 << 20);
+  const RulePattern re("电话", options);
   const int slot = uncompiled.add(re);
   PieceMatchCache cache(&uncompiled);
   CHECK(cache.mayMatch({0, 6}, "没有", slot));
