@@ -27,7 +27,7 @@ std::vector<Finding> lintDocument(const Document& doc, const RuleSet& rules, con
     overridden = from != nullptr;
     return s;
   };
-  PieceMatchCache pieceMatches(rules.prefilter.get());
+  PieceMatchCache pieceMatches(rules.prefilter.get(), doc.sourceText.size());
   std::vector<Suppression> suppressions = findSuppressions(doc);
   FindingCap cap(doc, suppressions, maxFindingsPerRule);
   for (const auto& check : rules.checks) {

@@ -37,7 +37,7 @@ PatternPrefilter::PatternPrefilter() : set_(std::make_unique<RE2::Set>(setOption
 PatternPrefilter::~PatternPrefilter() = default;
 
 int PatternPrefilter::add(const RulePattern& pattern) {
-  if (compiled_ || !sameMatchingOptions(pattern.options(), setOptions())) return kNoSlot;
+  if (sealed_ || !sameMatchingOptions(pattern.options(), setOptions())) return kNoSlot;
   std::string error;
   const int slot = set_->Add(pattern.source(), &error);
   if (slot < 0) return kNoSlot;
@@ -45,15 +45,25 @@ int PatternPrefilter::add(const RulePattern& pattern) {
   return slot;
 }
 
-void PatternPrefilter::compile() {
-  if (compiled_) return;
-  compiled_ = true;
-  if (count_ == 0 || !set_->Compile()) set_.reset();
+void PatternPrefilter::seal() { sealed_ = true; }
+
+void PatternPrefilter::compileOnce() const {
+  std::call_once(compileFlag_, [this] {
+    if (count_ > 0 && set_ && set_->Compile()) compiled_.store(true, std::memory_order_release);
+  });
+}
+
+bool PatternPrefilter::useFor(size_t documentBytes) const {
+  if (!sealed_ || count_ == 0) return false;
+  if (compiled_.load(std::memory_order_acquire)) return true;
+  if (documentBytes < kWorthCompilingBytes) return false;
+  compileOnce();
+  return compiled_.load(std::memory_order_acquire);
 }
 
 bool PatternPrefilter::matchingSlots(std::string_view text, std::vector<int>& slots) const {
   slots.clear();
-  if (!compiled_ || !set_) return false;
+  if (!compiled_.load(std::memory_order_acquire)) return false;
   const re2::StringPiece input(text.data(), text.size());
   RE2::Set::ErrorInfo error{};
   // Most pieces match nothing: asking only whether anything matches stops at the first match
@@ -64,8 +74,9 @@ bool PatternPrefilter::matchingSlots(std::string_view text, std::vector<int>& sl
   return error.kind == RE2::Set::kNoError;
 }
 
-PieceMatchCache::PieceMatchCache(const PatternPrefilter* prefilter)
-    : prefilter_(prefilter), wordsPerAnswer_(prefilter ? (prefilter->size() + 63) / 64 : 0) {}
+PieceMatchCache::PieceMatchCache(const PatternPrefilter* prefilter, size_t documentBytes)
+    : prefilter_(prefilter && prefilter->useFor(documentBytes) ? prefilter : nullptr),
+      wordsPerAnswer_(prefilter_ ? (prefilter_->size() + 63) / 64 : 0) {}
 
 uint32_t PieceMatchCache::answerFor(ByteSpan piece, std::string_view text) {
   const uint64_t key = (static_cast<uint64_t>(piece.begin) << 32) | piece.end;

@@ -8,8 +8,10 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -18,7 +20,11 @@
 
 namespace gklint {
 
-// Built once when a rule set is loaded; immutable and thread-safe afterwards.
+// Filled when a rule set is loaded, then sealed; thread-safe afterwards. The set itself is
+// compiled the first time a document large enough to repay it is linted (compiling it costs
+// about as much as linting a 10 KB report, a third of gklint's start-up): a smaller document
+// searches its patterns directly, with the same findings (the prefilter only ever rules out
+// what the pattern itself would not match).
 class PatternPrefilter {
  public:
   PatternPrefilter();
@@ -27,23 +33,33 @@ class PatternPrefilter {
   PatternPrefilter& operator=(const PatternPrefilter&) = delete;
 
   // Registers `pattern` and returns its slot, or kNoSlot when it cannot join the set (other
-  // options than the rule compiler's, the set is already compiled, or RE2 cannot parse it):
+  // options than the rule compiler's, the set is already sealed, or RE2 cannot parse it):
   // such a pattern is then simply always searched.
   static constexpr int kNoSlot = -1;
   int add(const RulePattern& pattern);
-  // Compiles the set; after this, add() refuses. A set that fails to compile answers
-  // "may match" for every slot.
-  void compile();
+  // Ends registration: after this, add() refuses and the set may be compiled.
+  void seal();
   size_t size() const { return static_cast<size_t>(count_); }
+
+  // Linted text from this size up makes a document use (and, the first time, compile) the set.
+  static constexpr size_t kWorthCompilingBytes = 4096;
+  // Whether a document of `documentBytes` is filtered by the set: always once the set is
+  // compiled; otherwise from kWorthCompilingBytes, compiling it now (once, whichever thread
+  // asks first). False before seal() and for a set that fails to compile.
+  bool useFor(size_t documentBytes) const;
 
   // The slots whose pattern matches somewhere in `text`, ascending. False when the set could
   // not answer (not compiled, or the DFA ran out of memory): every slot may match then.
   bool matchingSlots(std::string_view text, std::vector<int>& slots) const;
 
  private:
-  std::unique_ptr<RE2::Set> set_;
+  void compileOnce() const;
+
+  std::unique_ptr<RE2::Set> set_;  // null once a compilation failed
   int count_ = 0;
-  bool compiled_ = false;
+  bool sealed_ = false;
+  mutable std::once_flag compileFlag_;
+  mutable std::atomic<bool> compiled_{false};  // set_ compiled successfully
 };
 
 // The prefilter's answers for one document, cached by piece: text checks visit the same
@@ -51,7 +67,8 @@ class PatternPrefilter {
 // Not thread-safe; one per document being linted.
 class PieceMatchCache {
  public:
-  explicit PieceMatchCache(const PatternPrefilter* prefilter);
+  // `documentBytes`: the size of the document's linted text (PatternPrefilter::useFor).
+  PieceMatchCache(const PatternPrefilter* prefilter, size_t documentBytes);
 
   // False only when the prefilter proves that the pattern in `slot` does not match `text`
   // (the text of `piece`); true for kNoSlot, without a prefilter, or when the set cannot tell.

@@ -259,7 +259,7 @@ class Loader {
       check->registerPatterns(*prefilter);
       check->compileAgainst(result.rules.templates);
     }
-    prefilter->compile();
+    prefilter->seal();
     result.rules.prefilter = std::move(prefilter);
   }
 

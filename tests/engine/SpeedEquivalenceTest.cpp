@@ -100,14 +100,19 @@ TEST_CASE("the prefilter says a pattern may match a piece exactly when the patte
   CHECK(prefilter.add(otherOptions) == PatternPrefilter::kNoSlot);  // would answer differently in the set
   const RulePattern unparsable("(unclosed", options);
   CHECK(prefilter.add(unparsable) == PatternPrefilter::kNoSlot);
-  prefilter.compile();
+  prefilter.seal();
   const RulePattern late("late", options);
   CHECK(prefilter.add(late) == PatternPrefilter::kNoSlot);
+  // A small document does not make the set compile; a large one does, and from then on every
+  // document uses it.
+  CHECK_FALSE(prefilter.useFor(PatternPrefilter::kWorthCompilingBytes - 1));
+  CHECK(prefilter.useFor(PatternPrefilter::kWorthCompilingBytes));
+  CHECK(prefilter.useFor(1));
 
   size_t lines = 0, matches = 0;
   for (const std::string& path : seedPaths()) {
     const std::string text = readFile(path) + "\n本机关电话：0771 1234567，，共收到申请3余件。\nABC 设量 公开";
-    PieceMatchCache cache(&prefilter);
+    PieceMatchCache cache(&prefilter, text.size());
     size_t begin = 0;
     while (begin < text.size()) {
       size_t end = text.find('\n', begin);
@@ -136,9 +141,10 @@ TEST_CASE("without a compiled set every pattern may match", "[speed][prefilter]"
   options.set_max_mem(8 << 20);
   const RulePattern re("电话", options);
   const int slot = uncompiled.add(re);
-  PieceMatchCache cache(&uncompiled);
+  PieceMatchCache cache(&uncompiled, 1 << 20);
   CHECK(cache.mayMatch({0, 6}, "没有", slot));
-  PieceMatchCache none(nullptr);
+  CHECK_FALSE(uncompiled.useFor(1 << 20));  // never sealed
+  PieceMatchCache none(nullptr, 1 << 20);
   CHECK(none.mayMatch({0, 6}, "没有", 0));
 }
 
@@ -173,4 +179,48 @@ TEST_CASE("compiled relations evaluate like relations resolved as they go, on re
   }
   CHECK(tables >= 10);
   CHECK(compared > 5000);
+}
+
+namespace {
+
+// Rule id, span and message of each finding: what must not depend on whether the set was used.
+std::vector<std::string> findingKeys(const Analysis& analysis) {
+  std::vector<std::string> keys;
+  for (const Finding& f : analysis.findings) {
+    keys.push_back(f.ruleId + "@" + std::to_string(f.span.begin) + "-" + std::to_string(f.span.end) + " " + f.message);
+  }
+  return keys;
+}
+
+}  // namespace
+
+TEST_CASE("a small document gives the same findings whether or not the prefilter set is compiled yet", "[speed][prefilter]") {
+  // Small documents: a one-line report, a heading and a sentence, and the first lines of every
+  // seed (under the size that makes the set compile), with defects the text rules find.
+  std::vector<std::string> small = {"一、总体情况\n", "一、总体情况\n今年以来，本机关 主动公开政府信息12条，，未收取任何费用。\n"};
+  for (const std::string& path : seedPaths()) {
+    const std::string seed = readFile(path);
+    size_t cut = seed.rfind('\n', PatternPrefilter::kWorthCompilingBytes - 200);
+    REQUIRE(cut != std::string::npos);
+    small.push_back(seed.substr(0, cut + 1) + "（二）依申请公开 情况 ，，共收到申请3余件。\n");
+  }
+  // A rule set of its own, so that the set is certainly not compiled before the first pass.
+  const RuleLoadResult fresh = loadBuiltinRules(RuleExamples::Skip);
+  REQUIRE(fresh.errors.empty());
+  std::vector<std::vector<std::string>> direct;
+  for (const std::string& text : small) {
+    REQUIRE(text.size() < PatternPrefilter::kWorthCompilingBytes);
+    direct.push_back(findingKeys(analyzeBytes("small.txt", text, DocumentFormat::Text, fresh.rules)));
+  }
+  CHECK_FALSE(fresh.rules.prefilter->useFor(PatternPrefilter::kWorthCompilingBytes - 1));  // still not compiled
+  // A full report compiles the set; the small documents then go through it.
+  analyzeBytes("seed.txt", readFile(seedPaths().front()), DocumentFormat::Text, fresh.rules);
+  REQUIRE(fresh.rules.prefilter->useFor(1));
+  size_t findings = 0;
+  for (size_t i = 0; i < small.size(); ++i) {
+    INFO("document " << i);
+    CHECK(findingKeys(analyzeBytes("small.txt", small[i], DocumentFormat::Text, fresh.rules)) == direct[i]);
+    findings += direct[i].size();
+  }
+  CHECK(findings > 20);  // the comparison had findings to compare
 }
