@@ -7,7 +7,7 @@
 - action.yml: the composite action's shell steps, with the ${{ ... }} expressions of their
   env filled as the runner fills them and run as the runner runs `shell: bash`
   (bash --noprofile --norc -eo pipefail), write the SARIF log and the step outputs that the
-  upload step (github/codeql-action/upload-sarif, pinned by tag; not run here) and the gate
+  upload step (github/codeql-action/upload-sarif, pinned by commit; not run here) and the gate
   read. Nothing is downloaded.
 
 usage: ci-configs.py GKLINT REPOSITORY_ROOT
@@ -82,8 +82,8 @@ with open(os.path.join(root, "action.yml"), encoding="utf-8") as f:
 check("the action is a composite action", action["runs"]["using"] == "composite")
 steps = action["runs"]["steps"]
 upload = next(s for s in steps if "uses" in s)
-check("SARIF is uploaded with github/codeql-action/upload-sarif pinned by a version tag: " + upload["uses"],
-      re.fullmatch(r"github/codeql-action/upload-sarif@v\d+\.\d+\.\d+", upload["uses"]) is not None)
+check("SARIF is uploaded with github/codeql-action/upload-sarif pinned by a full commit SHA: " + upload["uses"],
+      re.fullmatch(r"github/codeql-action/upload-sarif@[0-9a-f]{40}", upload["uses"]) is not None)
 check("the upload reads the SARIF file the check wrote", upload["with"]["sarif_file"] == "${{ inputs.sarif-file }}")
 check("the upload is skipped when nothing was written", "steps.check.outputs.upload == 'true'" in upload["if"])
 inputs_default = {name: str(spec.get("default", "")) for name, spec in action["inputs"].items()}
