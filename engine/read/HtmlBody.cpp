@@ -10,16 +10,23 @@
 namespace gklint::html {
 namespace {
 
+// "^\s*(一|二|…|六)\s*(?:、|，|…)\s*\S", from kSectionNumerals and kSectionMarks.
+std::string sectionPattern() {
+  std::string numerals, marks;
+  for (std::string_view n : kSectionNumerals) numerals.append(numerals.empty() ? "" : "|").append(n);
+  for (std::string_view m : kSectionMarks) marks.append(marks.empty() ? "" : "|").append(RE2::QuoteMeta(m));
+  return R"(^\s*()" + numerals + R"()\s*(?:)" + marks + R"()\s*\S)";
+}
+
 // "一、总体情况", "二．主动公开…", "三 、收到…": the six top-level sections' numbering.
 int sectionNumber(const Line& line) {
-  static const RE2 re(R"(^\s*([一二三四五六])\s*[、，,．.]\s*\S)");
+  static const RE2 re(sectionPattern());
   if (line.tableRow) return 0;
   if (utf8::codePointCount(line.text) > 40) return 0;
   std::string numeral;
   if (!RE2::PartialMatch(line.text, re, &numeral)) return 0;
-  static constexpr std::array<std::string_view, 6> kNumerals = {"一", "二", "三", "四", "五", "六"};
-  for (size_t i = 0; i < kNumerals.size(); ++i) {
-    if (numeral == kNumerals[i]) return static_cast<int>(i) + 1;
+  for (size_t i = 0; i < kSectionNumerals.size(); ++i) {
+    if (numeral == kSectionNumerals[i]) return static_cast<int>(i) + 1;
   }
   return 0;
 }
@@ -79,8 +86,8 @@ bool isChromeLine(const Line& line) {
   return false;
 }
 
-size_t chooseBody(const std::vector<Line>& lines, const std::vector<bool>& chrome,
-                  const std::vector<Container>& containers) {
+BodyChoice chooseBody(const std::vector<Line>& lines, const std::vector<bool>& chrome,
+                      const std::vector<Container>& containers) {
   // Prefix counts over the lines: headings per section number and title lines.
   const size_t n = lines.size();
   std::vector<std::array<uint32_t, 7>> headings(n + 1);
@@ -95,6 +102,7 @@ size_t chooseBody(const std::vector<Line>& lines, const std::vector<bool>& chrom
   size_t best = 0;
   int bestScore = -1;
   uint32_t bestSize = 0;
+  int bestSections = 0;
   for (size_t c = 0; c < containers.size(); ++c) {
     const Container& box = containers[c];
     int sections = 0;
@@ -106,11 +114,12 @@ size_t chooseBody(const std::vector<Line>& lines, const std::vector<bool>& chrom
       best = c;
       bestScore = score;
       bestSize = size;
+      bestSections = sections;
     }
   }
   // Without a single section heading nothing marks the article: read the whole <body>.
-  if (bestScore < 2) return 0;
-  return best;
+  if (bestScore < 2) return {};
+  return {best, bestSections, bestScore % 2 == 1};
 }
 
 }  // namespace gklint::html

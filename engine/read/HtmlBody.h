@@ -3,8 +3,10 @@
 // buttons, breadcrumbs, footers with 网站标识码/ICP), left out of the linted text.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gklint::html {
@@ -31,12 +33,26 @@ struct Container {
   uint32_t endLine = 0;
 };
 
+// A top-level section heading is a short line that starts (after white space) with one of these
+// numerals and then, after optional white space, one of these marks: "一、总体情况", "二．…".
+// Shared with the pre-scan (HtmlRegion), which must find every line that could be one.
+inline constexpr std::array<std::string_view, 6> kSectionNumerals = {"一", "二", "三", "四", "五", "六"};
+inline constexpr std::array<std::string_view, 5> kSectionMarks = {"、", "，", ",", "．", "."};
+
+// The chosen body and what it holds: its distinct section headings (0–6) and whether it holds
+// the report's title line.
+struct BodyChoice {
+  size_t container = 0;
+  int sections = 0;
+  bool title = false;
+};
+
 // The container with the most distinct top-level section headings (一、 to 六、), then with the
 // report's title line, then the smallest (of equal ones, the innermost); lines marked in `chrome` (isChromeLine) do not count.
-// Returns an index into `containers` (never empty: the walker records <body> first), 0 when no
-// container holds a section heading.
-size_t chooseBody(const std::vector<Line>& lines, const std::vector<bool>& chrome,
-                  const std::vector<Container>& containers);
+// `container` indexes `containers` (never empty: the walker records <body> first); it is 0 when
+// no container holds a section heading.
+BodyChoice chooseBody(const std::vector<Line>& lines, const std::vector<bool>& chrome,
+                      const std::vector<Container>& containers);
 
 // A line that belongs to the site, not the report: a 来源/时间/浏览次数/字号 line, print/close
 // buttons, a footer line (网站标识码, ICP备, 版权所有), a short line that is mostly a link, or

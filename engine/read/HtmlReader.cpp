@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "engine/read/HtmlBody.h"
+#include "engine/read/HtmlRegion.h"
 
 namespace gklint {
 namespace {
@@ -206,16 +207,17 @@ std::string cssPath(const GumboNode* node) {
   return out;
 }
 
-// Where an element starts in the page; an element the parser inserted (no tag in the source)
-// starts where its first child with a source position does.
-uint32_t sourceOffset(const GumboNode* node, uint32_t fallback) {
+// Where an element starts in the page (gumbo's offset into its input, plus `shift`: where that
+// input starts in the page); an element the parser inserted (no tag in the source) starts where
+// its first child with a source position does.
+uint32_t sourceOffset(const GumboNode* node, uint32_t fallback, uint32_t shift) {
   for (int depth = 0; node && depth < 64; ++depth) {
     if (node->type == GUMBO_NODE_ELEMENT) {
-      if (node->v.element.original_tag.length > 0) return static_cast<uint32_t>(node->v.element.start_pos.offset);
+      if (node->v.element.original_tag.length > 0) return static_cast<uint32_t>(node->v.element.start_pos.offset) + shift;
       if (node->v.element.children.length == 0) return fallback;
       node = static_cast<const GumboNode*>(node->v.element.children.data[0]);
     } else if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
-      return static_cast<uint32_t>(node->v.text.start_pos.offset);
+      return static_cast<uint32_t>(node->v.text.start_pos.offset) + shift;
     } else {
       return fallback;
     }
@@ -320,7 +322,11 @@ class ParseArena {
 
 class PageWalker {
  public:
-  explicit PageWalker(std::string_view page) : page_(page) {}
+  // `input`: what gumbo parsed; `shift`: where its offsets start in the page (0 for the whole
+  // page); `depth`: elements above the input's <html> that a parse of the whole page would have
+  // had around the region's element, so depth limits fall where they would (0 for the whole page).
+  explicit PageWalker(std::string_view input, uint32_t shift = 0, int depth = 0)
+      : page_(input), shift_(shift), depth_(depth) {}
 
   std::vector<Line> lines;
   std::vector<Container> containers;
@@ -430,7 +436,7 @@ class PageWalker {
     const GumboText& t = node->v.text;
     const std::string_view decoded(t.text);
     const std::string_view original(t.original_text.data ? t.original_text.data : "", t.original_text.length);
-    const auto base = static_cast<uint32_t>(t.start_pos.offset);
+    const auto base = static_cast<uint32_t>(t.start_pos.offset) + shift_;
     const bool sourced = t.original_text.data && t.original_text.data >= page_.data() &&
                          t.original_text.data + t.original_text.length <= page_.data() + page_.size();
     Run& run = current();
@@ -561,7 +567,7 @@ class PageWalker {
           for (uint32_t dc = 0; dc < colspan; ++dc) line[column + dc] = true;
         }
         starts[r].push_back({column, cellRuns[r].size()});
-        cellSources[r].push_back(sourceOffset(cell, sourceOffset(rows[r], 0)));
+        cellSources[r].push_back(sourceOffset(cell, sourceOffset(rows[r], 0, shift_), shift_));
         cellRuns[r].push_back(std::move(run));
         column += colspan;
         ++cellCount;
@@ -581,7 +587,7 @@ class PageWalker {
     }
     for (size_t r = 0; r < rows.size(); ++r) {
       Run line;
-      const uint32_t rowSource = sourceOffset(rows[r], 0);
+      const uint32_t rowSource = sourceOffset(rows[r], 0, shift_);
       size_t next = 0;
       for (uint32_t c = 0; c < taken[r].size(); ++c) {
         const bool starts_here = next < starts[r].size() && starts[r][next].first == c;
@@ -609,6 +615,7 @@ class PageWalker {
   static constexpr int kMaxWalkDepth = 2000;
 
   std::string_view page_;
+  uint32_t shift_ = 0;
   int depth_ = 0;
   Run line_;
   Run* cell_ = nullptr;
@@ -616,9 +623,7 @@ class PageWalker {
   int linkDepth_ = 0;
 };
 
-}  // namespace
-
-HtmlText readHtml(std::string page) {
+GumboOutput* parse(std::string_view input) {
   thread_local ParseArena arena;
   arena.reset();
   GumboOptions options = kGumboDefaultOptions;
@@ -626,31 +631,90 @@ HtmlText readHtml(std::string page) {
   options.allocator = &ParseArena::allocate;
   options.deallocator = &ParseArena::release;
   options.userdata = &arena;
-  GumboOutput* output = gumbo_parse_with_options(&options, page.data(), page.size());
+  // No gumbo_destroy_output: the tree lives in the arena, reused by the next parse.
+  return gumbo_parse_with_options(&options, input.data(), input.size());
+}
+
+std::vector<bool> chromeLines(const std::vector<Line>& lines) {
+  std::vector<bool> chrome(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) chrome[i] = html::isChromeLine(lines[i]) || (lines[i].tableRow && lines[i].inChrome);
+  return chrome;
+}
+
+// The linted text of `body`'s lines that are not chrome, with their places in the page.
+void appendBody(const std::vector<Line>& lines, const std::vector<bool>& chrome, const Container& body,
+                HtmlText& result, OriginMap& origin) {
+  for (uint32_t i = body.firstLine; i < body.endLine; ++i) {
+    const Line& line = lines[i];
+    if (chrome[i]) continue;
+    const auto base = static_cast<uint32_t>(result.text.size());
+    for (const Anchor& a : line.anchors) origin.add(base + a.linted, {OriginPlace::Kind::SourceOffset, a.source}, a.verbatim);
+    result.text += line.text;
+    result.text += '\n';
+  }
+}
+
+// The region alone, parsed after the page's prologue; nothing when what it gives might differ
+// from the whole page's reading: the body chosen in it must hold the title and a section heading
+// (then no container outside the region could score higher, the scan having found no possible
+// heading outside it), and gumbo must have built the region as one element under <body>.
+std::optional<HtmlText> readRegion(std::string& page, const html::ReportRegion& region) {
+  std::string input;
+  input.reserve(region.prologueEnd + region.end - region.begin);
+  input.append(page, 0, region.prologueEnd);
+  input.append(page, region.begin, region.end - region.begin);
+  GumboOutput* output = parse(input);
+  PageWalker walker(input, static_cast<uint32_t>(region.begin - region.prologueEnd), region.ancestorCount - 2);
+  walker.walk(output->document);
+  walker.finish();
+  const GumboNode* body = nullptr;
+  const GumboVector& top = output->root->v.element.children;
+  for (unsigned i = 0; i < top.length; ++i) {
+    const auto* node = static_cast<const GumboNode*>(top.data[i]);
+    if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_BODY) body = node;
+  }
+  if (!body || body->v.element.children.length != 1 || walker.containers.size() < 2 ||
+      walker.containerNodes[0] != body || walker.containerNodes[1] != body->v.element.children.data[0]) {
+    return std::nullopt;
+  }
+  const std::vector<bool> chrome = chromeLines(walker.lines);
+  const html::BodyChoice choice = html::chooseBody(walker.lines, chrome, walker.containers);
+  if (choice.container == 0 || !choice.title || choice.sections == 0) return std::nullopt;
+  const std::string path = cssPath(walker.containerNodes[choice.container]);
+  if (path.rfind("body > ", 0) != 0) return std::nullopt;
+  HtmlText result;
+  result.body = region.ancestorPath + path.substr(4);
+  result.regionOnly = true;
+  auto origin = std::make_shared<OriginMap>(std::move(page));
+  appendBody(walker.lines, chrome, walker.containers[choice.container], result, *origin);
+  result.origin = std::move(origin);
+  return result;
+}
+
+}  // namespace
+
+HtmlText readHtmlWholePage(std::string page) {
+  GumboOutput* output = parse(page);
   PageWalker walker(page);
   walker.walk(output->document);
   walker.finish();
-  const std::vector<Line>& lines = walker.lines;
   HtmlText result;
   auto origin = std::make_shared<OriginMap>(std::move(page));
   if (!walker.containers.empty()) {
-    std::vector<bool> chrome(lines.size());
-    for (size_t i = 0; i < lines.size(); ++i) chrome[i] = html::isChromeLine(lines[i]) || (lines[i].tableRow && lines[i].inChrome);
-    const size_t chosen = html::chooseBody(lines, chrome, walker.containers);
-    const Container& body = walker.containers[chosen];
+    const std::vector<bool> chrome = chromeLines(walker.lines);
+    const size_t chosen = html::chooseBody(walker.lines, chrome, walker.containers).container;
     result.body = cssPath(walker.containerNodes[chosen]);
-    for (uint32_t i = body.firstLine; i < body.endLine; ++i) {
-      const Line& line = lines[i];
-      if (chrome[i]) continue;
-      const auto base = static_cast<uint32_t>(result.text.size());
-      for (const Anchor& a : line.anchors) origin->add(base + a.linted, {OriginPlace::Kind::SourceOffset, a.source}, a.verbatim);
-      result.text += line.text;
-      result.text += '\n';
-    }
+    appendBody(walker.lines, chrome, walker.containers[chosen], result, *origin);
   }
-  // No gumbo_destroy_output: the tree lives in the arena, reused by the next page.
   result.origin = std::move(origin);
   return result;
+}
+
+HtmlText readHtml(std::string page) {
+  if (const std::optional<html::ReportRegion> region = html::findReportRegion(page)) {
+    if (std::optional<HtmlText> read = readRegion(page, *region)) return std::move(*read);
+  }
+  return readHtmlWholePage(std::move(page));
 }
 
 }  // namespace gklint

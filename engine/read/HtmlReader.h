@@ -21,13 +21,21 @@ struct HtmlText {
   // The element taken as the report body, as a CSS-like path from <body>
   // ("body > div.main > div#zoom.article-content").
   std::string body;
+  // Whether gumbo parsed only the element holding the report (HtmlRegion) rather than the page.
+  bool regionOnly = false;
 };
 
 // Parses `html` (decoded UTF-8) with gumbo's HTML5 tree builder, finds the element that holds
 // the report (title and numbered sections; site chrome — navigation, breadcrumbs, share
 // buttons, 来源/时间 lines, sidebars, footers — left out) and builds its linted text. Never
 // fails: a page without a recognisable report gives the text of its <body> minus chrome.
-// Linear in the page size.
+// Linear in the page size. A pre-scan (html::findReportRegion) finds the report's element first
+// where it can, and gumbo parses only that element; the result is the same as
+// readHtmlWholePage's, only faster (the chrome of a portal page is most of its bytes).
 HtmlText readHtml(std::string html);
+
+// readHtml without the pre-scan: gumbo parses the whole page. The reference the region reading
+// is tested (and fuzzed) against.
+HtmlText readHtmlWholePage(std::string html);
 
 }  // namespace gklint
