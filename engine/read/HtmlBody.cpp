@@ -42,6 +42,19 @@ bool isTitleLine(const Line& line) {
 
 }  // namespace
 
+void appendIdAndClasses(std::string& out, std::string_view id, std::string_view classes) {
+  auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  if (!id.empty()) out.append("#").append(id);
+  size_t i = 0;
+  while (i < classes.size()) {
+    while (i < classes.size() && isSpace(classes[i])) ++i;
+    size_t j = i;
+    while (j < classes.size() && !isSpace(classes[j])) ++j;
+    if (j > i) out.append(".").append(classes.substr(i, j - i));
+    i = j;
+  }
+}
+
 bool namesChrome(const std::string& classOrId) {
   static const std::array<std::string_view, 34> kTokens = {
       "nav",      "navbar",     "menu",    "sidebar", "side",     "footer",  "foot",     "share",   "bdshare",

@@ -63,4 +63,8 @@ bool isChromeLine(const Line& line);
 // at '-', '_' and spaces: "main-nav" is chrome, "article-content" is not.
 bool namesChrome(const std::string& classOrId);
 
+// Appends an element's CSS-like selector parts for the body path: "#id" then ".class" for each
+// class token (split at HTML white space).
+void appendIdAndClasses(std::string& out, std::string_view id, std::string_view classes);
+
 }  // namespace gklint::html

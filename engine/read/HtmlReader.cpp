@@ -183,17 +183,7 @@ std::string tagName(const GumboNode* node) {
 std::string selector(const GumboNode* node) {
   const GumboElement& e = node->v.element;
   std::string out = tagName(node);
-  const std::string_view id = attribute(e, "id");
-  if (!id.empty()) out.append("#").append(id);
-  const std::string_view classes = attribute(e, "class");
-  size_t i = 0;
-  while (i < classes.size()) {
-    while (i < classes.size() && isHtmlSpace(static_cast<unsigned char>(classes[i]))) ++i;
-    size_t j = i;
-    while (j < classes.size() && !isHtmlSpace(static_cast<unsigned char>(classes[j]))) ++j;
-    if (j > i) out.append(".").append(classes.substr(i, j - i));
-    i = j;
-  }
+  html::appendIdAndClasses(out, attribute(e, "id"), attribute(e, "class"));
   return out;
 }
 

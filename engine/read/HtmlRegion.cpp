@@ -999,16 +999,7 @@ class Scanner {
     if (style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos) return false;
     if (namesChrome(std::string(attrs.classes)) || namesChrome(std::string(attrs.id))) return false;
     out = name;
-    if (!attrs.id.empty()) out.append("#").append(attrs.id);
-    size_t i = 0;
-    const std::string_view classes = attrs.classes;
-    while (i < classes.size()) {
-      while (i < classes.size() && isSpace(static_cast<unsigned char>(classes[i]))) ++i;
-      size_t j = i;
-      while (j < classes.size() && !isSpace(static_cast<unsigned char>(classes[j]))) ++j;
-      if (j > i) out.append(".").append(classes.substr(i, j - i));
-      i = j;
-    }
+    appendIdAndClasses(out, attrs.id, attrs.classes);
     return true;
   }
 
