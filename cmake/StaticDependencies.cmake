@@ -1,4 +1,4 @@
-# The libraries every gklint process loads — RE2, ICU, yaml-cpp, libyaml, gumbo, pugixml,
+# The libraries every gklint process loads — RE2, ICU, yaml-cpp, gumbo, pugixml,
 # tree-sitter — are linked from their static archives (Debian's -dev packages ship them), so that
 # starting gklint maps and binds a handful of shared objects instead of fifteen: on a one-file
 # check, loading libraries was most of the time (bench/README.md, "Start-up"). poppler and libzip

@@ -6,21 +6,16 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace gklint;
-  auto text = std::make_shared<const std::string>(fuzz::asText(data, size));
-  YAML::Node root;
+  YamlTree tree;
   try {
-    root = YAML::Load(*text);
+    tree = YamlTree::parse(fuzz::asText(data, size));
   } catch (const YAML::Exception&) {
     return 0;  // syntax errors are the rule loader's (and its fuzz target's) business
   }
   std::vector<RuleDiagnostic> errors;
   TemplateCatalog catalog;
-  try {
-    OptionReader top(root, "fuzz.yaml", "", errors, text);
-    const YAML::Node list = root.IsMap() ? root["templates"] : root;
-    loadTemplates(list, top, catalog);
-  } catch (const YAML::Exception&) {
-    return 0;  // RuleLoader wraps the same call in this catch
-  }
+  const YamlNode root = tree.root();
+  OptionReader top(root, "fuzz.yaml", "", errors);
+  loadTemplates(root.isMap() ? root.get("templates") : root, top, catalog);
   return 0;
 }

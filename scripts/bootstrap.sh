@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake pkg-config git ca-certificates python3
-  libtree-sitter-dev libicu-dev libyaml-cpp-dev libyaml-dev libre2-dev libfmt-dev
+  libtree-sitter-dev libicu-dev libyaml-cpp-dev libre2-dev libfmt-dev
   nlohmann-json3-dev libcli11-dev catch2 libbenchmark-dev libzip-dev libpugixml-dev
   libpoppler-cpp-dev zlib1g-dev  # the PDF reader (engine/read/PdfReader) and its stream guard
   poppler-utils  # pdftotext, pdftoppm: looking at what a PDF test fixture holds

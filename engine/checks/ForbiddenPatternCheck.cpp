@@ -80,18 +80,19 @@ class ForbiddenPatternCheck final : public Check {
   std::vector<ForbiddenPattern> patterns_;
 };
 
-bool readStringMap(OptionReader& options, const YAML::Node& node, const std::string& key,
+bool readStringMap(OptionReader& options, const YamlNode& node, const std::string& key,
                    std::map<std::string, std::string>& out) {
-  if (!node.IsMap()) {
+  if (!node.isMap()) {
     options.error(node, key, "'" + key + "' must be a mapping of text to its replacement");
     return false;
   }
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    if (!it->second.IsScalar() && !it->second.IsNull()) {
-      options.error(it->second, key, "replacement for '" + it->first.Scalar() + "' must be a string");
+  for (size_t i = 0; i < node.size(); ++i) {
+    const YamlNode from = node.key(i), to = node.value(i);
+    if (!to.isScalar() && !to.isNull()) {
+      options.error(to, key, "replacement for '" + std::string(from.scalar()) + "' must be a string");
       return false;
     }
-    out[it->first.Scalar()] = it->second.IsNull() ? "" : it->second.Scalar();
+    out[std::string(from.scalar())] = std::string(to.scalar());
   }
   return true;
 }
@@ -104,30 +105,30 @@ std::unique_ptr<Check> createForbiddenPatternCheck(RuleInfo info, OptionReader& 
   bool ok = readScanOptions(options, scope, scan);
   std::vector<ForbiddenPattern> patterns;
 
-  YAML::Node list = options.node("patterns");
-  if (list.IsDefined() && !list.IsSequence()) {
+  YamlNode list = options.node("patterns");
+  if (list.defined() && !list.isSequence()) {
     options.error(list, "patterns", "'patterns' must be a list of {pattern, capture, replace, map}");
     ok = false;
-  } else if (list.IsDefined()) {
+  } else if (list.defined()) {
     size_t index = 0;
-    for (const YAML::Node& item : list) {
+    for (const YamlNode item : list) {
       const std::string path = "patterns[" + std::to_string(index++) + "]";
-      OptionReader entry = options.nested(item.IsScalar() ? YAML::Node(YAML::NodeType::Map) : item, path);
+      OptionReader entry = options.nested(item.isScalar() ? YamlNode() : item, path);
       ForbiddenPattern p;
-      YAML::Node patternNode = item.IsScalar() ? item : entry.node("pattern");
-      if (!patternNode.IsDefined() || !patternNode.IsScalar()) {
+      YamlNode patternNode = item.isScalar() ? item : entry.node("pattern");
+      if (!patternNode.defined() || !patternNode.isScalar()) {
         options.error(item, path, "each pattern needs a 'pattern' string");
         ok = false;
         continue;
       }
-      p.re = compilePattern(patternNode.Scalar(), options, patternNode, path + ".pattern");
+      p.re = compilePattern(std::string(patternNode.scalar()), options, patternNode, path + ".pattern");
       if (!p.re) {
         ok = false;
         continue;
       }
-      if (item.IsMap()) {
-        YAML::Node captureNode = item["capture"];
-        if (captureNode.IsDefined() && captureNode.IsScalar() && captureNode.Scalar() == "any") {
+      if (item.isMap()) {
+        YamlNode captureNode = item.get("capture");
+        if (captureNode.defined() && captureNode.isScalar() && captureNode.scalar() == "any") {
           entry.node("capture");
           p.capture = -1;
         } else {
@@ -155,8 +156,8 @@ std::unique_ptr<Check> createForbiddenPatternCheck(RuleInfo info, OptionReader& 
     }
   }
 
-  YAML::Node swap = options.node("swap");
-  if (swap.IsDefined()) {
+  YamlNode swap = options.node("swap");
+  if (swap.defined()) {
     ForbiddenPattern p;
     if (readStringMap(options, swap, "swap", p.map) && !p.map.empty()) {
       std::vector<std::string> keys;

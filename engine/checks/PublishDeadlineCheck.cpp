@@ -37,18 +37,18 @@ class PublishDeadlineCheck final : public Check {
 std::unique_ptr<Check> createPublishDeadlineCheck(RuleInfo info, OptionReader& options) {
   std::map<OrganKind, std::string> deadlines = {
       {OrganKind::Government, "03-31"}, {OrganKind::Township, "01-31"}, {OrganKind::Department, "01-31"}};
-  YAML::Node node = options.node("deadlines");
-  if (node.IsDefined()) {
-    if (!node.IsMap()) {
+  YamlNode node = options.node("deadlines");
+  if (node.defined()) {
+    if (!node.isMap()) {
       options.error(node, "deadlines", "'deadlines' must map government, township, department to MM-DD");
       return nullptr;
     }
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      const std::string kind = it->first.Scalar();
-      const std::string value = it->second.IsScalar() ? it->second.Scalar() : "";
+    for (size_t i = 0; i < node.size(); ++i) {
+      const std::string kind(node.key(i).scalar());
+      const std::string value(node.value(i).scalar());
       OrganKind organ = OrganKind::Unknown;
       if (!parseOrganKind(kind, organ) || !RE2::FullMatch(value, R"(\d{2}-\d{2})")) {
-        options.error(it->first, "deadlines." + kind, "deadlines map government, township or department to MM-DD");
+        options.error(node.key(i), "deadlines." + kind, "deadlines map government, township or department to MM-DD");
         return nullptr;
       }
       deadlines[organ] = value;

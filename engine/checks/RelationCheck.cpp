@@ -227,15 +227,15 @@ class RelationCheck final : public Check, public RelationRuleSource {
   std::vector<Compiled> compiled_;
 };
 
-std::optional<RelationExpr> readExpression(OptionReader& options, const YAML::Node& node, const std::string& key) {
-  if (!node.IsScalar()) {
+std::optional<RelationExpr> readExpression(OptionReader& options, const YamlNode& node, const std::string& key) {
+  if (!node.isScalar()) {
     options.error(node, key, "'" + key + "' must be a relation such as R01 + R02 == R24 + R25");
     return std::nullopt;
   }
   std::string error;
   size_t offset = 0;
-  auto expr = parseRelation(node.Scalar(), error, offset);
-  if (!expr) options.error(node, key, "bad relation '" + node.Scalar() + "' at character " + std::to_string(offset + 1) + ": " + error);
+  auto expr = parseRelation(node.scalar(), error, offset);
+  if (!expr) options.error(node, key, "bad relation '" + std::string(node.scalar()) + "' at character " + std::to_string(offset + 1) + ": " + error);
   return expr;
 }
 
@@ -254,32 +254,32 @@ std::unique_ptr<Check> createRelationCheck(RuleInfo info, OptionReader& options)
     ok = false;
   }
   std::vector<Assertion> asserts;
-  YAML::Node assertNode = options.node("assert");
-  if (!assertNode.IsDefined()) {
+  YamlNode assertNode = options.node("assert");
+  if (!assertNode.defined()) {
     options.error("id", "a relation rule needs 'assert': one relation or a list of them");
     return nullptr;
   }
-  std::vector<YAML::Node> items;
-  if (assertNode.IsSequence()) {
-    for (const YAML::Node& n : assertNode) items.push_back(n);
+  std::vector<YamlNode> items;
+  if (assertNode.isSequence()) {
+    for (const YamlNode n : assertNode) items.push_back(n);
   } else {
     items.push_back(assertNode);
   }
-  for (const YAML::Node& n : items) {
+  for (const YamlNode n : items) {
     auto expr = readExpression(options, n, "assert");
     if (expr) asserts.push_back({std::move(*expr), options.markOf(n)});
     else ok = false;
   }
   std::vector<RelationExpr> cross;
-  YAML::Node crossNode = options.node("cross");
-  if (crossNode.IsDefined()) {
-    std::vector<YAML::Node> crossItems;
-    if (crossNode.IsSequence()) {
-      for (const YAML::Node& n : crossNode) crossItems.push_back(n);
+  YamlNode crossNode = options.node("cross");
+  if (crossNode.defined()) {
+    std::vector<YamlNode> crossItems;
+    if (crossNode.isSequence()) {
+      for (const YamlNode n : crossNode) crossItems.push_back(n);
     } else {
       crossItems.push_back(crossNode);
     }
-    for (const YAML::Node& n : crossItems) {
+    for (const YamlNode n : crossItems) {
       auto expr = readExpression(options, n, "cross");
       if (expr) cross.push_back(std::move(*expr));
       else ok = false;
@@ -290,8 +290,8 @@ std::unique_ptr<Check> createRelationCheck(RuleInfo info, OptionReader& options)
     }
   }
   std::optional<RelationExpr> when;
-  YAML::Node whenNode = options.node("when");
-  if (whenNode.IsDefined()) {
+  YamlNode whenNode = options.node("when");
+  if (whenNode.defined()) {
     when = readExpression(options, whenNode, "when");
     ok = ok && when.has_value();
   }

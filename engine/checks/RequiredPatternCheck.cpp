@@ -153,19 +153,19 @@ std::unique_ptr<Check> createRequiredPatternCheck(RuleInfo info, OptionReader& o
     }
   }
   std::vector<RequiredItem> items;
-  YAML::Node list = options.node("require");
-  if (!list.IsDefined() || !list.IsSequence() || list.size() == 0) {
+  YamlNode list = options.node("require");
+  if (!list.defined() || !list.isSequence() || list.size() == 0) {
     const std::string message =
         "a required-pattern rule needs 'require': a list of {name, pattern} or {name, together: [...]}";
-    if (list.IsDefined()) options.error(list, "require", message);
+    if (list.defined()) options.error(list, "require", message);
     else options.error("require", message);
     return nullptr;
   }
   size_t index = 0;
-  for (const YAML::Node& node : list) {
+  for (const YamlNode node : list) {
     const std::string path = "require[" + std::to_string(index++) + "]";
     OptionReader entry = options.nested(node, path);
-    if (!node.IsMap()) {
+    if (!node.isMap()) {
       entry.error(node, "", "each required item must be a mapping with name and pattern (or together)");
       ok = false;
       continue;
@@ -173,28 +173,28 @@ std::unique_ptr<Check> createRequiredPatternCheck(RuleInfo info, OptionReader& o
     RequiredItem item;
     item.name = entry.requiredString("name").value_or("");
     std::vector<std::string> patterns;
-    YAML::Node patternNode = entry.node("pattern");
-    YAML::Node togetherNode = entry.node("together");
-    if (patternNode.IsDefined() == togetherNode.IsDefined()) {
+    YamlNode patternNode = entry.node("pattern");
+    YamlNode togetherNode = entry.node("together");
+    if (patternNode.defined() == togetherNode.defined()) {
       entry.error(node, "", "give exactly one of 'pattern' or 'together'");
       ok = false;
       entry.finish();
       continue;
     }
-    const YAML::Node& source = patternNode.IsDefined() ? patternNode : togetherNode;
-    const std::string key = patternNode.IsDefined() ? "pattern" : "together";
-    if (patternNode.IsDefined() && !patternNode.IsScalar()) {
+    const YamlNode source = patternNode.defined() ? patternNode : togetherNode;
+    const std::string key = patternNode.defined() ? "pattern" : "together";
+    if (patternNode.defined() && !patternNode.isScalar()) {
       entry.error(patternNode, key, "'pattern' must be one regular expression (use 'together' for several in one sentence)");
       ok = false;
-    } else if (togetherNode.IsDefined() && (!togetherNode.IsSequence() || togetherNode.size() == 0)) {
+    } else if (togetherNode.defined() && (!togetherNode.isSequence() || togetherNode.size() == 0)) {
       entry.error(togetherNode, key, "'together' must be a non-empty list of regular expressions");
       ok = false;
-    } else if (source.IsScalar()) {
-      patterns.push_back(source.Scalar());
+    } else if (source.isScalar()) {
+      patterns.emplace_back(source.scalar());
     } else {
-      for (const YAML::Node& p : source) {
-        if (p.IsScalar()) {
-          patterns.push_back(p.Scalar());
+      for (const YamlNode p : source) {
+        if (p.isScalar()) {
+          patterns.emplace_back(p.scalar());
         } else {
           entry.error(p, key, "every item of 'together' must be a regular expression string");
           ok = false;
@@ -202,7 +202,7 @@ std::unique_ptr<Check> createRequiredPatternCheck(RuleInfo info, OptionReader& o
       }
     }
     for (const std::string& p : patterns) {
-      auto re = compilePattern(p, entry, source, patternNode.IsDefined() ? "pattern" : "together");
+      auto re = compilePattern(p, entry, source, patternNode.defined() ? "pattern" : "together");
       if (re) item.together.push_back(std::move(re));
       else ok = false;
     }

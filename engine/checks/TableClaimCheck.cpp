@@ -129,16 +129,16 @@ std::unique_ptr<Check> createTableClaimCheck(RuleInfo info, OptionReader& option
   TextScanOptions scan;
   bool ok = readScanOptions(options, scope, scan);
   std::vector<Claim> claims;
-  YAML::Node list = options.node("claims");
-  if (!list.IsDefined() || !list.IsSequence() || list.size() == 0) {
-    if (list.IsDefined()) options.error(list, "claims", "'claims' must be a non-empty list of {name, pattern, table, cells, expect}");
+  YamlNode list = options.node("claims");
+  if (!list.defined() || !list.isSequence() || list.size() == 0) {
+    if (list.defined()) options.error(list, "claims", "'claims' must be a non-empty list of {name, pattern, table, cells, expect}");
     else options.error("id", "a table-claim rule needs 'claims': a list of {name, pattern, table, cells, expect}");
     return nullptr;
   }
   size_t index = 0;
-  for (const YAML::Node& node : list) {
+  for (const YamlNode node : list) {
     OptionReader entry = options.nested(node, "claims[" + std::to_string(index++) + "]");
-    if (!node.IsMap()) {
+    if (!node.isMap()) {
       entry.error(node, "", "each claim must be a mapping {name, pattern, table, cells, expect}");
       ok = false;
       continue;
@@ -146,12 +146,12 @@ std::unique_ptr<Check> createTableClaimCheck(RuleInfo info, OptionReader& option
     Claim claim;
     claim.mark = entry.markOf(node);
     claim.name = entry.requiredString("name").value_or("");
-    YAML::Node patternNode = entry.node("pattern");
-    if (!patternNode.IsScalar()) {
+    YamlNode patternNode = entry.node("pattern");
+    if (!patternNode.isScalar()) {
       entry.error(node, "pattern", "a claim needs 'pattern': one regular expression");
       ok = false;
     } else {
-      claim.pattern = compilePattern(patternNode.Scalar(), entry, patternNode, "pattern");
+      claim.pattern = compilePattern(std::string(patternNode.scalar()), entry, patternNode, "pattern");
       ok = ok && claim.pattern != nullptr;
     }
     claim.table = entry.requiredString("table").value_or("");

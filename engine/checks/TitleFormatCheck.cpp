@@ -49,13 +49,13 @@ class TitleFormatCheck final : public Check {
 }  // namespace
 
 std::unique_ptr<Check> createTitleFormatCheck(RuleInfo info, OptionReader& options) {
-  YAML::Node node = options.node("pattern");
-  if (node.IsDefined() && !node.IsScalar()) {
+  YamlNode node = options.node("pattern");
+  if (node.defined() && !node.isScalar()) {
     options.error(node, "pattern", "'pattern' must be a string (a regular expression the whole title must match)");
     return nullptr;
   }
-  std::string pattern = node.IsDefined() ? node.Scalar() : R"((.+?)(\d{4})年度?政府信息公开工作年度报告)";
-  auto re = compilePattern(pattern, options, node.IsDefined() ? node : YAML::Node(), "pattern");
+  std::string pattern = node.defined() ? std::string(node.scalar()) : R"((.+?)(\d{4})年度?政府信息公开工作年度报告)";
+  auto re = compilePattern(pattern, options, node.defined() ? node : YamlNode(), "pattern");
   std::vector<std::string> places = options.stringList("place_suffixes");
   if (!re) return nullptr;
   return std::make_unique<TitleFormatCheck>(std::move(info), std::move(re), std::move(places));

@@ -54,35 +54,36 @@ class Resolver {
       out_.errors.push_back(std::move(error));
       return;
     }
-    YAML::Node root;
+    YamlTree tree;
     try {
-      root = YAML::Load(*text);
+      tree = YamlTree::parse(*text);
     } catch (const YAML::Exception& e) {
       out_.errors.push_back({{path, e.mark.line + 1, codePointColumnIn(*text, e.mark.line, e.mark.column)}, "",
                              "YAML syntax error: " + e.msg});
       return;
     }
     stack_.push_back(path);
-    OptionReader r(root, path, "", out_.errors, std::make_shared<const std::string>(*text));
-    if (!root.IsNull() && !root.IsMap()) {
+    const YamlNode root = tree.root();
+    OptionReader r(root, path, "", out_.errors);
+    if (!root.isNull() && !root.isMap()) {
       r.error(root, "", "a .gklint.yaml must be a mapping (extends, rules, rule_paths, year, ignore, waivers, max_findings_per_rule, max_file_mb)");
       stack_.pop_back();
       return;
     }
     const std::string folder = folderOf(path);
     // extends first: this file's settings then override the base's.
-    YAML::Node extends = r.node("extends");
-    std::vector<YAML::Node> bases;
-    if (extends.IsScalar()) bases.push_back(extends);
-    else if (extends.IsSequence()) for (const YAML::Node& n : extends) bases.push_back(n);
-    else if (extends.IsDefined() && !extends.IsNull()) r.error(extends, "extends", "'extends' must be a string or a list of strings");
-    if (!extends.IsDefined() || extends.IsNull()) out_.builtin = true;  // no extends: builtin:gov
-    for (const YAML::Node& base : bases) {
-      if (!base.IsScalar()) {
+    YamlNode extends = r.node("extends");
+    std::vector<YamlNode> bases;
+    if (extends.isScalar()) bases.push_back(extends);
+    else if (extends.isSequence()) for (const YamlNode n : extends) bases.push_back(n);
+    else if (extends.defined() && !extends.isNull()) r.error(extends, "extends", "'extends' must be a string or a list of strings");
+    if (!extends.defined() || extends.isNull()) out_.builtin = true;  // no extends: builtin:gov
+    for (const YamlNode base : bases) {
+      if (!base.isScalar()) {
         r.error(base, "extends", "every 'extends' item must be a string");
         continue;
       }
-      const std::string name = base.Scalar();
+      const std::string name(base.scalar());
       if (name.rfind("builtin:", 0) == 0) {
         if (name == "builtin:gov" || name == "builtin:gov-2021" || name == "builtin:gov-2019") out_.builtin = true;
         else r.error(base, "extends", "unknown built-in pack '" + name + "' (use builtin:gov)");
@@ -117,19 +118,19 @@ class Resolver {
 
  private:
   void readRules(OptionReader& r) {
-    YAML::Node rules = r.node("rules");
-    if (!rules.IsDefined() || rules.IsNull()) return;
-    if (!rules.IsMap()) {
+    YamlNode rules = r.node("rules");
+    if (!rules.defined() || rules.isNull()) return;
+    if (!rules.isMap()) {
       r.error(rules, "rules", "'rules' must map rule ids or globs (text/*) to off, info, warning or error");
       return;
     }
-    for (auto it = rules.begin(); it != rules.end(); ++it) {
-      const std::string pattern = it->first.Scalar();
-      const YAML::Node value = it->second;  // a copy: `it->` is a proxy that dies with the statement
+    for (size_t i = 0; i < rules.size(); ++i) {
+      const std::string pattern(rules.key(i).scalar());
+      const YamlNode value = rules.value(i);
       SeveritySetting s;
       s.pattern = pattern;
-      s.mark = r.markOf(it->first);
-      const std::string name = value.IsScalar() ? value.Scalar() : "";
+      s.mark = r.markOf(rules.key(i));
+      const std::string name(value.scalar());
       Severity severity;
       if (name == "off") {
         s.severity = std::nullopt;
@@ -144,9 +145,9 @@ class Resolver {
   }
 
   void readPublish(OptionReader& r, const std::string& folder) {
-    YAML::Node node = r.node("publish");
-    if (!node.IsDefined() || node.IsNull()) return;
-    if (!node.IsMap()) {
+    YamlNode node = r.node("publish");
+    if (!node.defined() || node.isNull()) return;
+    if (!node.isMap()) {
       r.error(node, "publish", "'publish' must be a mapping (date, dates, deadlines)");
       return;
     }
@@ -156,29 +157,30 @@ class Resolver {
     if (p.has("date")) {
       const std::string d = p.string("date");
       if (RE2::FullMatch(d, date)) out_.publishDate = d;
-      else p.error(node["date"], "date", "'date' must be written YYYY-MM-DD");
+      else p.error(node.get("date"), "date", "'date' must be written YYYY-MM-DD");
     }
-    YAML::Node dates = p.node("dates");
-    if (dates.IsDefined() && dates.IsMap()) {
-      for (auto it = dates.begin(); it != dates.end(); ++it) {
-        const std::string d = it->second.IsScalar() ? it->second.Scalar() : "";
-        if (RE2::FullMatch(d, date)) out_.publishDates.push_back({{it->first.Scalar(), folder}, d});
-        else p.error(it->second, "dates." + it->first.Scalar(), "a publish date must be written YYYY-MM-DD");
+    YamlNode dates = p.node("dates");
+    if (dates.defined() && dates.isMap()) {
+      for (size_t i = 0; i < dates.size(); ++i) {
+        const std::string glob(dates.key(i).scalar());
+        const std::string d(dates.value(i).scalar());
+        if (RE2::FullMatch(d, date)) out_.publishDates.push_back({{glob, folder}, d});
+        else p.error(dates.value(i), "dates." + glob, "a publish date must be written YYYY-MM-DD");
       }
-    } else if (dates.IsDefined()) {
+    } else if (dates.defined()) {
       p.error(dates, "dates", "'dates' must map file globs to dates (YYYY-MM-DD)");
     }
-    YAML::Node deadlines = p.node("deadlines");
-    if (deadlines.IsDefined() && deadlines.IsMap()) {
-      for (auto it = deadlines.begin(); it != deadlines.end(); ++it) {
-        const std::string kind = it->first.Scalar();
-        const std::string d = it->second.IsScalar() ? it->second.Scalar() : "";
+    YamlNode deadlines = p.node("deadlines");
+    if (deadlines.defined() && deadlines.isMap()) {
+      for (size_t i = 0; i < deadlines.size(); ++i) {
+        const std::string kind(deadlines.key(i).scalar());
+        const std::string d(deadlines.value(i).scalar());
         OrganKind organ = OrganKind::Unknown;
-        if (!parseOrganKind(kind, organ)) p.error(it->first, "deadlines." + kind, "deadlines are for government, township or department");
-        else if (!RE2::FullMatch(d, monthDay)) p.error(it->second, "deadlines." + kind, "a deadline is written MM-DD (of the following year)");
+        if (!parseOrganKind(kind, organ)) p.error(deadlines.key(i), "deadlines." + kind, "deadlines are for government, township or department");
+        else if (!RE2::FullMatch(d, monthDay)) p.error(deadlines.value(i), "deadlines." + kind, "a deadline is written MM-DD (of the following year)");
         else out_.publishDeadlines[organ] = d;
       }
-    } else if (deadlines.IsDefined()) {
+    } else if (deadlines.defined()) {
       p.error(deadlines, "deadlines", "'deadlines' must map government, township, department to MM-DD");
     }
     p.finish();

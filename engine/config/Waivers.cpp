@@ -14,24 +14,25 @@ WaiverSet parseWaivers(const std::string& path, const std::string& text) {
   WaiverSet set;
   const size_t slash = path.find_last_of('/');
   set.root = slash == std::string::npos ? std::string() : path.substr(0, slash);
-  YAML::Node root;
+  YamlTree tree;
   try {
-    root = YAML::Load(text);
+    tree = YamlTree::parse(text);
   } catch (const YAML::Exception& e) {
     set.errors.push_back({{path, e.mark.line + 1, codePointColumnIn(text, e.mark.line, e.mark.column)}, "",
                           "YAML syntax error: " + e.msg});
     return set;
   }
-  OptionReader top(root, path, "", set.errors, std::make_shared<const std::string>(text));
-  if (root.IsNull()) return set;
-  YAML::Node list = top.node("waivers");
-  if (!root.IsMap() || !list.IsSequence()) {
+  const YamlNode root = tree.root();
+  OptionReader top(root, path, "", set.errors);
+  if (root.isNull()) return set;
+  YamlNode list = top.node("waivers");
+  if (!root.isMap() || !list.isSequence()) {
     top.error(root, "waivers", "a waiver file is a mapping with 'waivers': a list of {file, rule, match, reason, "
                                "approved_by, expires}");
     return set;
   }
   size_t index = 0;
-  for (const YAML::Node& node : list) {
+  for (const YamlNode node : list) {
     OptionReader w = top.nested(node, "waivers[" + std::to_string(index++) + "]");
     const size_t before = set.errors.size();
     Waiver waiver;
@@ -44,7 +45,7 @@ WaiverSet parseWaivers(const std::string& path, const std::string& text) {
     waiver.approvedBy = w.requiredString("approved_by").value_or("");
     waiver.expires = w.requiredString("expires").value_or("");
     if (!waiver.expires.empty() && !RE2::FullMatch(waiver.expires, R"(\d{4}-\d{2}-\d{2})")) {
-      w.error(node["expires"], "expires", "'expires' must be a date written YYYY-MM-DD");
+      w.error(node.get("expires"), "expires", "'expires' must be a date written YYYY-MM-DD");
     }
     w.finish();
     if (set.errors.size() == before) set.waivers.push_back(std::move(waiver));

@@ -2,60 +2,27 @@
 
 #include <algorithm>
 
-#include "engine/text/Utf8.h"
 
 namespace gklint {
 
-OptionReader::OptionReader(YAML::Node map, std::string file, std::string keyPrefix, std::vector<RuleDiagnostic>& errors,
-                           std::shared_ptr<const std::string> content)
-    : map_(std::move(map)),
-      file_(std::move(file)),
-      prefix_(std::move(keyPrefix)),
-      errors_(errors),
-      content_(std::move(content)) {}
+OptionReader::OptionReader(YamlNode map, std::string file, std::string keyPrefix, std::vector<RuleDiagnostic>& errors)
+    : map_(map), file_(std::move(file)), prefix_(std::move(keyPrefix)), errors_(errors) {}
 
-int OptionReader::codePointColumn(int line, int byteColumn) const {
-  return codePointColumnIn(content_ ? std::string_view(*content_) : std::string_view(), line, byteColumn);
-}
-
-int codePointColumnIn(std::string_view content, int line, int byteColumn) {
-  if (content.empty() || line < 0 || byteColumn < 0) return byteColumn + 1;
-  size_t start = 0;
-  for (int l = 0; l < line; ++l) {
-    const size_t nl = content.find('\n', start);
-    if (nl == std::string_view::npos) return byteColumn + 1;
-    start = nl + 1;
-  }
-  const std::string_view prefix = content.substr(start, static_cast<size_t>(byteColumn));
-  return static_cast<int>(utf8::codePointCount(prefix)) + 1;
-}
-
-bool OptionReader::has(const std::string& key) const { return map_.IsMap() && map_[key].IsDefined(); }
+bool OptionReader::has(const std::string& key) const { return map_.get(key).defined(); }
 
 std::string OptionReader::keyPath(const std::string& key) const {
   if (key.empty()) return prefix_;
   return prefix_.empty() ? key : prefix_ + "." + key;
 }
 
-SourceMark OptionReader::markOf(const YAML::Node& node) const {
-  SourceMark mark{file_, 0, 0};
-  if (node.IsDefined() && node.Mark().line >= 0) {
-    mark.line = node.Mark().line + 1;
-    mark.column = codePointColumn(node.Mark().line, node.Mark().column);
-  }
-  return mark;
-}
+SourceMark OptionReader::markOf(const YamlNode& node) const { return SourceMark{file_, node.line(), node.column()}; }
 
 SourceMark OptionReader::markOf(const std::string& key) const {
-  if (map_.IsMap()) {
-    for (auto it = map_.begin(); it != map_.end(); ++it) {
-      if (it->first.Scalar() == key) return markOf(it->first);
-    }
-  }
-  return markOf(map_);
+  const size_t index = map_.indexOf(key);
+  return markOf(index < map_.size() ? map_.key(index) : map_);
 }
 
-void OptionReader::error(const YAML::Node& at, const std::string& key, std::string message) {
+void OptionReader::error(const YamlNode& at, const std::string& key, std::string message) {
   errors_.push_back({markOf(at), keyPath(key), std::move(message)});
 }
 
@@ -63,62 +30,62 @@ void OptionReader::error(const std::string& key, std::string message) {
   errors_.push_back({markOf(key), keyPath(key), std::move(message)});
 }
 
-YAML::Node OptionReader::node(const std::string& key) {
+YamlNode OptionReader::node(const std::string& key) {
   used_.push_back(key);
-  if (!map_.IsMap()) return YAML::Node();
-  return map_[key];
+  return map_.get(key);
 }
 
 std::string OptionReader::string(const std::string& key, const std::string& fallback) {
-  YAML::Node n = node(key);
-  if (!n.IsDefined() || n.IsNull()) return fallback;
-  if (!n.IsScalar()) {
+  const YamlNode n = node(key);
+  if (!n.present()) return fallback;
+  if (!n.isScalar()) {
     error(n, key, "'" + key + "' must be a string");
     return fallback;
   }
-  return n.Scalar();
+  return std::string(n.scalar());
 }
 
 std::optional<std::string> OptionReader::requiredString(const std::string& key) {
-  YAML::Node n = node(key);
-  if (!n.IsDefined() || n.IsNull()) {
+  const YamlNode n = node(key);
+  if (!n.present()) {
     errors_.push_back({markOf(map_), keyPath(key), "missing required key '" + key + "'"});
     return std::nullopt;
   }
-  if (!n.IsScalar()) {
+  if (!n.isScalar()) {
     error(n, key, "'" + key + "' must be a string");
     return std::nullopt;
   }
-  return n.Scalar();
+  return std::string(n.scalar());
 }
 
 std::vector<std::string> OptionReader::stringList(const std::string& key) {
-  YAML::Node n = node(key);
+  const YamlNode n = node(key);
   std::vector<std::string> out;
-  if (!n.IsDefined() || n.IsNull()) return out;
-  if (n.IsScalar()) {
-    out.push_back(n.Scalar());
+  if (!n.present()) return out;
+  if (n.isScalar()) {
+    out.emplace_back(n.scalar());
     return out;
   }
-  if (!n.IsSequence()) {
+  if (!n.isSequence()) {
     error(n, key, "'" + key + "' must be a string or a list of strings");
     return out;
   }
-  for (const YAML::Node& item : n) {
-    if (!item.IsScalar()) {
+  out.reserve(n.size());
+  for (const YamlNode item : n) {
+    if (!item.isScalar()) {
       error(item, key, "every item of '" + key + "' must be a string");
       continue;
     }
-    out.push_back(item.Scalar());
+    out.emplace_back(item.scalar());
   }
   return out;
 }
 
 std::optional<int> OptionReader::integer(const std::string& key) {
-  YAML::Node n = node(key);
-  if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+  const YamlNode n = node(key);
+  if (!n.present()) return std::nullopt;
   int value = 0;
-  if (!n.IsScalar() || !YAML::convert<int>::decode(n, value)) {
+  if (!n.isScalar() || !yamlScalarToInt(n.scalar(), value)) {
     error(n, key, "'" + key + "' must be a whole number");
     return std::nullopt;
   }
@@ -126,29 +93,28 @@ std::optional<int> OptionReader::integer(const std::string& key) {
 }
 
 bool OptionReader::boolean(const std::string& key, bool fallback) {
-  YAML::Node n = node(key);
-  if (!n.IsDefined() || n.IsNull()) return fallback;
+  const YamlNode n = node(key);
+  if (!n.present()) return fallback;
   bool value = fallback;
-  if (!n.IsScalar() || !YAML::convert<bool>::decode(n, value)) {
+  if (!n.isScalar() || !yamlScalarToBool(n.scalar(), value)) {
     error(n, key, "'" + key + "' must be true or false");
     return fallback;
   }
   return value;
 }
 
-OptionReader OptionReader::nested(YAML::Node map, const std::string& keyPath) {
-  OptionReader reader(std::move(map), file_, this->keyPath(keyPath), errors_, content_);
+OptionReader OptionReader::nested(YamlNode map, const std::string& keyPath) {
+  OptionReader reader(map, file_, this->keyPath(keyPath), errors_);
   reader.trustedPatterns_ = trustedPatterns_;
   return reader;
 }
 
 void OptionReader::finish(const std::vector<std::string>& allowed) {
-  if (!map_.IsMap()) return;
-  for (auto it = map_.begin(); it != map_.end(); ++it) {
-    const std::string key = it->first.Scalar();
+  for (size_t i = 0; i < map_.size(); ++i) {
+    const std::string_view key = map_.key(i).scalar();
     if (std::find(used_.begin(), used_.end(), key) != used_.end()) continue;
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    errors_.push_back({markOf(it->first), keyPath(key), "unknown key '" + key + "'"});
+    errors_.push_back({markOf(map_.key(i)), keyPath(std::string(key)), "unknown key '" + std::string(key) + "'"});
   }
 }
 

@@ -1,14 +1,13 @@
 // OptionReader: typed, located access to one YAML mapping of a rule file; reports unknown keys.
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/rules/RuleDiagnostic.h"
+#include "engine/rules/YamlTree.h"
 
 namespace gklint {
 
@@ -17,9 +16,7 @@ namespace gklint {
 // are reported at the value's line and column; accessors then return the fallback.
 class OptionReader {
  public:
-  // `content` is the file's text, used to count columns in code points (yaml-cpp counts bytes).
-  OptionReader(YAML::Node map, std::string file, std::string keyPrefix, std::vector<RuleDiagnostic>& errors,
-               std::shared_ptr<const std::string> content = nullptr);
+  OptionReader(YamlNode map, std::string file, std::string keyPrefix, std::vector<RuleDiagnostic>& errors);
 
   bool has(const std::string& key) const;
   std::string string(const std::string& key, const std::string& fallback = "");
@@ -29,13 +26,14 @@ class OptionReader {
   std::optional<int> integer(const std::string& key);
   bool boolean(const std::string& key, bool fallback);
   // The raw node (marked used); null when absent.
-  YAML::Node node(const std::string& key);
+  YamlNode node(const std::string& key);
   // A nested reader for a mapping value (or a sequence element); errors share this reader's list.
-  OptionReader nested(YAML::Node map, const std::string& keyPath);
+  // A reader of anything but a mapping has no keys.
+  OptionReader nested(YamlNode map, const std::string& keyPath);
 
-  SourceMark markOf(const YAML::Node& node) const;
+  SourceMark markOf(const YamlNode& node) const;
   SourceMark markOf(const std::string& key) const;
-  void error(const YAML::Node& at, const std::string& key, std::string message);
+  void error(const YamlNode& at, const std::string& key, std::string message);
   void error(const std::string& key, std::string message);
   std::string keyPath(const std::string& key) const;
   const std::string& file() const { return file_; }
@@ -50,19 +48,12 @@ class OptionReader {
   void finish(const std::vector<std::string>& allowed = {});
 
  private:
-  int codePointColumn(int line, int byteColumn) const;
-
-  YAML::Node map_;
+  YamlNode map_;
   std::string file_;
   std::string prefix_;
   std::vector<RuleDiagnostic>& errors_;
   std::vector<std::string> used_;
-  std::shared_ptr<const std::string> content_;
   bool trustedPatterns_ = false;
 };
-
-// 1-based code-point column of the 0-based `line` and byte column of `content` (byte column
-// + 1 when the content is unknown).
-int codePointColumnIn(std::string_view content, int line, int byteColumn);
 
 }  // namespace gklint

@@ -4,7 +4,7 @@
 
 namespace gklint {
 
-std::shared_ptr<const RulePattern> compilePattern(const std::string& pattern, OptionReader& reader, const YAML::Node& at,
+std::shared_ptr<const RulePattern> compilePattern(const std::string& pattern, OptionReader& reader, const YamlNode& at,
                                                   const std::string& key) {
   RE2::Options options;
   options.set_log_errors(false);

@@ -16,7 +16,7 @@ constexpr int64_t kMaxPatternMemoryBytes = 8 << 20;
 // runs in linear time), compiled now — on error a located diagnostic is reported at `at` under
 // `key` and null returned — or, for a built-in pack (OptionReader::trustedPatterns()), on its
 // first use.
-std::shared_ptr<const RulePattern> compilePattern(const std::string& pattern, OptionReader& reader, const YAML::Node& at,
+std::shared_ptr<const RulePattern> compilePattern(const std::string& pattern, OptionReader& reader, const YamlNode& at,
                                                   const std::string& key);
 
 }  // namespace gklint

@@ -1,12 +1,11 @@
 #include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 
 #include "engine/checks/CheckRegistry.h"
 #include "engine/lint/MessageFormat.h"
 #include "engine/ruleset/EmbeddedFiles.h"
-#include "engine/rules/ExampleStripper.h"
-#include "engine/rules/LibYamlReader.h"
 #include "engine/rules/OptionReader.h"
 #include "engine/ruleset/RuleSet.h"
 #include "engine/rules/YamlSizeLimit.h"
@@ -64,9 +63,9 @@ bool parseYearRange(const std::string& spec, int& minYear, int& maxYear) {
 }
 
 void readApplicability(OptionReader& rule, Applicability& out) {
-  YAML::Node node = rule.node("applies");
-  if (!node.IsDefined() || node.IsNull()) return;
-  if (!node.IsMap()) {
+  YamlNode node = rule.node("applies");
+  if (!node.defined() || node.isNull()) return;
+  if (!node.isMap()) {
     rule.error(node, "applies", "'applies' must be a mapping (template, year, format, organ)");
     return;
   }
@@ -112,33 +111,33 @@ void readApplicability(OptionReader& rule, Applicability& out) {
 // tests: {invalid: [{text|file, format, count, previous, published}], valid: [{text|file,
 // format, previous, published}]}; a bare string item is a text snippet.
 void readExamples(OptionReader& rule, std::vector<RuleExample>& out) {
-  YAML::Node node = rule.node("tests");
-  if (!node.IsDefined() || node.IsNull()) return;
-  if (!node.IsMap()) {
+  YamlNode node = rule.node("tests");
+  if (!node.defined() || node.isNull()) return;
+  if (!node.isMap()) {
     rule.error(node, "tests", "'tests' must be a mapping with 'invalid' and/or 'valid' lists");
     return;
   }
   OptionReader tests = rule.nested(node, "tests");
   for (const char* which : {"invalid", "valid"}) {
-    YAML::Node list = tests.node(which);
-    if (!list.IsDefined()) continue;
-    if (!list.IsSequence()) {
+    YamlNode list = tests.node(which);
+    if (!list.defined()) continue;
+    if (!list.isSequence()) {
       tests.error(list, which, std::string("'") + which + "' must be a list of examples");
       continue;
     }
     size_t index = 0;
-    for (const YAML::Node& item : list) {
+    for (const YamlNode item : list) {
       const std::string path = std::string(which) + "[" + std::to_string(index++) + "]";
       RuleExample example;
       example.shouldFire = std::string(which) == "invalid";
       example.mark = tests.markOf(item);
-      if (item.IsScalar()) {
-        example.text = item.Scalar();
+      if (item.isScalar()) {
+        example.text = std::string(item.scalar());
         out.push_back(std::move(example));
         continue;
       }
       OptionReader entry = tests.nested(item, path);
-      if (!item.IsMap()) {
+      if (!item.isMap()) {
         entry.error(item, "", "an example is a text snippet or a mapping {text|file, format, count}");
         continue;
       }
@@ -164,16 +163,16 @@ void readExamples(OptionReader& rule, std::vector<RuleExample>& out) {
   tests.finish();
 }
 
-void loadOutline(const YAML::Node& node, OptionReader& top, Outline& out) {
-  if (!node.IsSequence()) {
+void loadOutline(const YamlNode& node, OptionReader& top, Outline& out) {
+  if (!node.isSequence()) {
     top.error(node, "outline", "'outline' must be a list of sections");
     return;
   }
   Outline outline;
   size_t index = 0;
-  for (const YAML::Node& item : node) {
+  for (const YamlNode item : node) {
     OptionReader section = top.nested(item, "outline[" + std::to_string(index++) + "]");
-    if (!item.IsMap()) {
+    if (!item.isMap()) {
       section.error(item, "", "each outline entry must be a mapping (key, number, title, keywords)");
       continue;
     }
@@ -203,36 +202,37 @@ class Loader {
       result.errors.push_back(std::move(error));
       return;
     }
-    YAML::Node root;
-    try {
-      // The built-in packs through libyaml (same tree, several times faster); anything else,
-      // and whatever libyaml leaves out, through yaml-cpp, whose errors users see.
-      std::optional<YAML::Node> fast;
-      if (file.name.rfind("builtin:", 0) == 0) fast = loadWithLibYaml(file.content);
-      root = fast ? *fast : YAML::Load(file.content);
-    } catch (const YAML::Exception& e) {
-      result.errors.push_back(
-          {{file.name, e.mark.line + 1, codePointColumnIn(file.content, e.mark.line, e.mark.column)}, "", "YAML syntax error: " + e.msg});
-      return;
+    // The built-in packs come parsed (when gklint was built); anything else is parsed now.
+    YamlTree parsed;
+    if (!file.tree) {
+      try {
+        parsed = YamlTree::parse(file.content);
+      } catch (const YAML::Exception& e) {
+        result.errors.push_back({{file.name, e.mark.line + 1, codePointColumnIn(file.content, e.mark.line, e.mark.column)},
+                                 "",
+                                 "YAML syntax error: " + e.msg});
+        return;
+      }
     }
-    std::vector<RuleDiagnostic>& errors = result.errors;
-    OptionReader top(root, file.name, "", errors, std::make_shared<const std::string>(file.content));
+    const YamlNode root = file.tree ? file.tree->root() : parsed.root();
+    readExamples_ = file.examples == RuleExamples::Load;
+    OptionReader top(root, file.name, "", result.errors);
     top.setTrustedPatterns(file.name.rfind("builtin:", 0) == 0);
-    if (root.IsNull()) return;  // an empty file
-    if (!root.IsMap()) {
+    if (root.isNull()) return;  // an empty file
+    if (!root.isMap()) {
       top.error(root, "", "a rule file must be a mapping with 'rules:', 'outline:' and/or 'templates:'");
       return;
     }
-    YAML::Node outline = top.node("outline");
-    if (outline.IsDefined()) loadOutline(outline, top, result.rules.outline);
-    YAML::Node templates = top.node("templates");
-    if (templates.IsDefined()) loadTemplates(templates, top, result.rules.templates);
-    YAML::Node rules = top.node("rules");
-    if (rules.IsDefined() && !rules.IsSequence()) {
+    YamlNode outline = top.node("outline");
+    if (outline.defined()) loadOutline(outline, top, result.rules.outline);
+    YamlNode templates = top.node("templates");
+    if (templates.defined()) loadTemplates(templates, top, result.rules.templates);
+    YamlNode rules = top.node("rules");
+    if (rules.defined() && !rules.isSequence()) {
       top.error(rules, "rules", "'rules' must be a list of rules");
-    } else if (rules.IsDefined()) {
+    } else if (rules.defined()) {
       size_t index = 0;
-      for (const YAML::Node& rule : rules) loadRule(rule, top, index++);
+      for (const YamlNode rule : rules) loadRule(rule, top, index++);
     }
     top.finish();
   }
@@ -264,9 +264,11 @@ class Loader {
   }
 
  private:
-  void loadRule(const YAML::Node& node, OptionReader& top, size_t index) {
+  bool readExamples_ = true;  // of the file being loaded
+
+  void loadRule(const YamlNode& node, OptionReader& top, size_t index) {
     OptionReader rule = top.nested(node, "rules[" + std::to_string(index) + "]");
-    if (!node.IsMap()) {
+    if (!node.isMap()) {
       rule.error(node, "", "each rule must be a mapping with id, kind, severity, summary and message");
       return;
     }
@@ -298,7 +300,8 @@ class Loader {
     info.description = rule.string("description");
     info.source = rule.string("source");
     readApplicability(rule, info.applies);
-    readExamples(rule, info.examples);
+    if (readExamples_) readExamples(rule, info.examples);
+    else rule.node("tests");  // known, left unread
     if (kind != nullptr) {
       for (const std::string& name : placeholdersIn(info.message)) {
         if (std::find(kind->placeholders.begin(), kind->placeholders.end(), name) == kind->placeholders.end()) {
@@ -335,8 +338,7 @@ RuleLoadResult loadRuleFiles(const std::vector<RuleFile>& files) {
 std::vector<RuleFile> builtinRuleFiles(RuleExamples examples) {
   std::vector<RuleFile> files;
   for (const EmbeddedFile& f : embeddedFiles()) {
-    files.push_back({"builtin:" + std::string(f.path),
-                     examples == RuleExamples::Load ? std::string(f.content) : withoutExamples(f.content)});
+    files.push_back({"builtin:" + std::string(f.path), std::string(f.content), &f.tree, examples});
   }
   return files;
 }

@@ -9,6 +9,7 @@
 #include "engine/checks/Check.h"
 #include "engine/lint/PatternPrefilter.h"
 #include "engine/rules/RuleDiagnostic.h"
+#include "engine/rules/YamlTree.h"
 #include "engine/structure/Outline.h"
 #include "engine/tables/TableTemplate.h"
 
@@ -25,10 +26,18 @@ class RuleSet {
   const Check* find(std::string_view id) const;
 };
 
+// Whether the rules' `tests:` examples are read (RuleInfo::examples). Only `rules test` and
+// `rules doc` use them.
+enum class RuleExamples { Load, Skip };
+
 // One YAML file to load: its name for diagnostics ("builtin:gov/text.yaml" or a path) and text.
 struct RuleFile {
   std::string name;
   std::string content;
+  // The file already parsed (the built-in packs, parsed when gklint was built); null: parse
+  // `content`. Must outlive loading.
+  const YamlTree* tree = nullptr;
+  RuleExamples examples = RuleExamples::Load;
 };
 
 struct RuleLoadResult {
@@ -43,12 +52,7 @@ struct RuleLoadResult {
 // dropped silently. Never throws.
 RuleLoadResult loadRuleFiles(const std::vector<RuleFile>& files);
 
-// Whether the rules' `tests:` examples are read (RuleInfo::examples). Only `rules test` and
-// `rules doc` use them; skipping them makes loading the built-in packs about a third cheaper.
-enum class RuleExamples { Load, Skip };
-
-// The embedded built-in packs; with Skip, their `tests:` blocks are blanked out (every line
-// number stays as it is, see ExampleStripper.h).
+// The embedded built-in packs, with their trees.
 std::vector<RuleFile> builtinRuleFiles(RuleExamples examples = RuleExamples::Load);
 RuleLoadResult loadBuiltinRules(RuleExamples examples = RuleExamples::Load);
 

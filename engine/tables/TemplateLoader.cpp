@@ -27,15 +27,15 @@ std::optional<ValueDomain> readDomain(OptionReader& r) {
 
 }  // namespace
 
-void loadTemplates(const YAML::Node& list, OptionReader& top, TemplateCatalog& catalog) {
-  if (!list.IsSequence()) {
+void loadTemplates(const YamlNode& list, OptionReader& top, TemplateCatalog& catalog) {
+  if (!list.isSequence()) {
     top.error(list, "templates", "'templates' must be a list of table templates");
     return;
   }
   size_t index = 0;
-  for (const YAML::Node& node : list) {
+  for (const YamlNode node : list) {
     OptionReader r = top.nested(node, "templates[" + std::to_string(index++) + "]");
-    if (!node.IsMap()) {
+    if (!node.isMap()) {
       r.error(node, "", "each template must be a mapping (id, table, template, section, columns, rows)");
       continue;
     }
@@ -54,12 +54,12 @@ void loadTemplates(const YAML::Node& list, OptionReader& top, TemplateCatalog& c
     t.captions = r.stringList("captions");
 
     std::set<std::string> columnKeys;
-    YAML::Node columns = r.node("columns");
-    if (!columns.IsSequence() || columns.size() == 0) {
-      r.error(columns.IsDefined() ? columns : node, "columns", "a template needs 'columns': a list of {key, label}");
+    YamlNode columns = r.node("columns");
+    if (!columns.isSequence() || columns.size() == 0) {
+      r.error(columns.defined() ? columns : node, "columns", "a template needs 'columns': a list of {key, label}");
     } else {
       size_t k = 0;
-      for (const YAML::Node& c : columns) {
+      for (const YamlNode c : columns) {
         OptionReader cr = r.nested(c, "columns[" + std::to_string(k++) + "]");
         TemplateColumn column;
         column.key = cr.requiredString("key").value_or("");
@@ -71,12 +71,12 @@ void loadTemplates(const YAML::Node& list, OptionReader& top, TemplateCatalog& c
       }
     }
     std::set<std::string> rowKeys;
-    YAML::Node rows = r.node("rows");
-    if (!rows.IsSequence() || rows.size() == 0) {
-      r.error(rows.IsDefined() ? rows : node, "rows", "a template needs 'rows': a list of {key, label}");
+    YamlNode rows = r.node("rows");
+    if (!rows.isSequence() || rows.size() == 0) {
+      r.error(rows.defined() ? rows : node, "rows", "a template needs 'rows': a list of {key, label}");
     } else {
       size_t k = 0;
-      for (const YAML::Node& rowNode : rows) {
+      for (const YamlNode rowNode : rows) {
         OptionReader rr = r.nested(rowNode, "rows[" + std::to_string(k++) + "]");
         TemplateRow row;
         row.key = rr.requiredString("key").value_or("");
@@ -96,13 +96,13 @@ void loadTemplates(const YAML::Node& list, OptionReader& top, TemplateCatalog& c
         t.rows.push_back(std::move(row));
       }
     }
-    YAML::Node ranges = r.node("ranges");
-    if (ranges.IsDefined() && !ranges.IsMap()) {
+    YamlNode ranges = r.node("ranges");
+    if (ranges.defined() && !ranges.isMap()) {
       r.error(ranges, "ranges", "'ranges' must map a name to a list of row or column keys");
-    } else if (ranges.IsDefined()) {
+    } else if (ranges.defined()) {
       OptionReader rg = r.nested(ranges, "ranges");
-      for (auto it = ranges.begin(); it != ranges.end(); ++it) {
-        const std::string name = it->first.Scalar();
+      for (size_t i = 0; i < ranges.size(); ++i) {
+        const std::string name(ranges.key(i).scalar());
         std::vector<std::string> keys = rg.stringList(name);
         for (const std::string& key : keys) {
           if (!rowKeys.count(key) && !columnKeys.count(key)) {

@@ -10,6 +10,6 @@ namespace gklint {
 
 // Appends every valid template of `list` to `catalog` (a template with the id of an earlier
 // one replaces it, so a province can override a built-in table); errors go through `top`.
-void loadTemplates(const YAML::Node& list, OptionReader& top, TemplateCatalog& catalog);
+void loadTemplates(const YamlNode& list, OptionReader& top, TemplateCatalog& catalog);
 
 }  // namespace gklint
