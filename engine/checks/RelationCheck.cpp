@@ -8,6 +8,9 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <sstream>
 
 #include "engine/checks/CheckRegistry.h"
@@ -74,16 +77,12 @@ class RelationCheck final : public Check, public RelationRuleSource {
     return formats.empty() || std::find(formats.begin(), formats.end(), t.reportTemplate) != formats.end();
   }
 
+  // Notes the templates to compile against; each is compiled the first time a document's table
+  // is bound to it (a report without that table never pays for it: start-up).
   void compileAgainst(const TemplateCatalog& templates) override {
     compiled_.clear();
-    const RelationAxis other = axis_ == RelationAxis::PerColumn ? RelationAxis::PerRow : RelationAxis::PerColumn;
     for (const TableTemplate& t : templates.templates) {
-      if (t.table != table_ || !appliesTo(t)) continue;
-      Compiled c{&t, {}, {}, std::nullopt};
-      for (const Assertion& a : asserts_) c.asserts.emplace_back(a.expr, axis_, t);
-      for (const RelationExpr& e : cross_) c.cross.emplace_back(e, other, t);
-      if (when_) c.when.emplace(*when_, axis_, t);
-      compiled_.push_back(std::move(c));
+      if (t.table == table_ && appliesTo(t)) compiled_.push_back(std::make_unique<LazyCompiled>(&t));
     }
   }
 
@@ -110,16 +109,31 @@ class RelationCheck final : public Check, public RelationRuleSource {
  private:
   // The relations resolved against one template of the table (compileAgainst).
   struct Compiled {
-    const TableTemplate* tmpl;
     std::vector<CompiledRelation> asserts, cross;
     std::optional<CompiledRelation> when;
   };
+  struct LazyCompiled {
+    explicit LazyCompiled(const TableTemplate* t) : tmpl(t) {}
+    const TableTemplate* tmpl;
+    std::once_flag once;
+    std::optional<Compiled> compiled;
+  };
 
   // Null for a template the check was not compiled against (the table was bound with another
-  // rule set's templates): evaluation then resolves keys as it goes.
+  // rule set's templates): evaluation then resolves keys as it goes. Compiles on first use,
+  // whichever thread asks first.
   const Compiled* compiledFor(const TableTemplate& t) const {
-    for (const Compiled& c : compiled_) {
-      if (c.tmpl == &t) return &c;
+    for (const std::unique_ptr<LazyCompiled>& lazy : compiled_) {
+      if (lazy->tmpl != &t) continue;
+      std::call_once(lazy->once, [&] {
+        const RelationAxis other = axis_ == RelationAxis::PerColumn ? RelationAxis::PerRow : RelationAxis::PerColumn;
+        Compiled c;
+        for (const Assertion& a : asserts_) c.asserts.emplace_back(a.expr, axis_, t);
+        for (const RelationExpr& e : cross_) c.cross.emplace_back(e, other, t);
+        if (when_) c.when.emplace(*when_, axis_, t);
+        lazy->compiled = std::move(c);
+      });
+      return &*lazy->compiled;
     }
     return nullptr;
   }
@@ -224,7 +238,7 @@ class RelationCheck final : public Check, public RelationRuleSource {
   std::optional<RelationExpr> when_;
   bool locateNonZero_;
   RelationRule rule_;  // the same, for tools that explain a cell (engine/ruleset/CellRelations.h)
-  std::vector<Compiled> compiled_;
+  std::vector<std::unique_ptr<LazyCompiled>> compiled_;
 };
 
 std::optional<RelationExpr> readExpression(OptionReader& options, const YamlNode& node, const std::string& key) {
