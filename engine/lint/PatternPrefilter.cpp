@@ -38,18 +38,22 @@ PatternPrefilter::~PatternPrefilter() = default;
 
 int PatternPrefilter::add(const RulePattern& pattern) {
   if (sealed_ || !sameMatchingOptions(pattern.options(), setOptions())) return kNoSlot;
-  std::string error;
-  const int slot = set_->Add(pattern.source(), &error);
-  if (slot < 0) return kNoSlot;
-  count_ = slot + 1;
-  return slot;
+  sources_.push_back(pattern.source());
+  count_ = static_cast<int>(sources_.size());
+  return count_ - 1;
 }
 
 void PatternPrefilter::seal() { sealed_ = true; }
 
 void PatternPrefilter::compileOnce() const {
   std::call_once(compileFlag_, [this] {
-    if (count_ > 0 && set_ && set_->Compile()) compiled_.store(true, std::memory_order_release);
+    // The patterns join the set only now (parsing them at load was a twentieth of start-up).
+    for (size_t slot = 0; slot < sources_.size(); ++slot) {
+      std::string error;
+      if (set_->Add(sources_[slot], &error) >= 0) slotOfMember_.push_back(static_cast<int>(slot));
+      else alwaysMatching_.push_back(static_cast<int>(slot));  // RE2 cannot parse it for a set
+    }
+    if (!slotOfMember_.empty() && set_->Compile()) compiled_.store(true, std::memory_order_release);
   });
 }
 
@@ -68,10 +72,18 @@ bool PatternPrefilter::matchingSlots(std::string_view text, std::vector<int>& sl
   RE2::Set::ErrorInfo error{};
   // Most pieces match nothing: asking only whether anything matches stops at the first match
   // and allocates nothing; the slots are collected only when something does.
-  if (!set_->Match(input, nullptr, &error)) return error.kind == RE2::Set::kNoError;
-  if (set_->Match(input, &slots, &error)) return true;
-  // No match and no error: nothing matches. Out of memory or anything else: cannot tell.
-  return error.kind == RE2::Set::kNoError;
+  if (!set_->Match(input, nullptr, &error)) {
+    if (error.kind != RE2::Set::kNoError) return false;
+  } else if (!set_->Match(input, &slots, &error) && error.kind != RE2::Set::kNoError) {
+    return false;  // out of memory or anything else: cannot tell
+  }
+  // Members to slots: both ascend, so the order stays.
+  for (int& member : slots) member = slotOfMember_[static_cast<size_t>(member)];
+  if (!alwaysMatching_.empty()) {
+    slots.insert(slots.end(), alwaysMatching_.begin(), alwaysMatching_.end());
+    std::sort(slots.begin(), slots.end());
+  }
+  return true;
 }
 
 PieceMatchCache::PieceMatchCache(const PatternPrefilter* prefilter, size_t documentBytes)

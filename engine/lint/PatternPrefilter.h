@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,8 +34,8 @@ class PatternPrefilter {
   PatternPrefilter& operator=(const PatternPrefilter&) = delete;
 
   // Registers `pattern` and returns its slot, or kNoSlot when it cannot join the set (other
-  // options than the rule compiler's, the set is already sealed, or RE2 cannot parse it):
-  // such a pattern is then simply always searched.
+  // options than the rule compiler's, or the set is already sealed): such a pattern is then
+  // simply always searched. Patterns are parsed for the set only when it is compiled.
   static constexpr int kNoSlot = -1;
   int add(const RulePattern& pattern);
   // Ends registration: after this, add() refuses and the set may be compiled.
@@ -55,7 +56,12 @@ class PatternPrefilter {
  private:
   void compileOnce() const;
 
-  std::unique_ptr<RE2::Set> set_;  // null once a compilation failed
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<std::string> sources_;  // by slot
+  // Filled when the set is compiled: the slot of each member of the set, and the slots RE2
+  // could not add to it (reported as matching everywhere).
+  mutable std::vector<int> slotOfMember_;
+  mutable std::vector<int> alwaysMatching_;
   int count_ = 0;
   bool sealed_ = false;
   mutable std::once_flag compileFlag_;
