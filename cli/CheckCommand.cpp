@@ -1,6 +1,7 @@
 #include "cli/CheckCommand.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <ostream>
@@ -248,10 +249,12 @@ int runCheck(const CheckOptions& options, const RuleSet& builtin, std::ostream& 
   if (readsStdin(options)) collected.files.push_back(stdinReportName(options));
   else collected = collectFiles(options.paths);
   if (options.fix) {
-    // Fixes rewrite the text; a page, a Word document or a PDF is not that text.
-    for (const std::string& file : collected.files) {
+    // Fixes rewrite the text; a page, a Word document or a PDF is not that text. Named on the
+    // command line, it is refused; found in a folder, it is checked and left as it is (fixFile
+    // says so), while the folder's text reports are fixed.
+    for (const std::string& file : options.paths) {
       const std::optional<DocumentFormat> format = formatFromPath(file);
-      if (format && !isTextFormat(*format)) {
+      if (format && !isTextFormat(*format) && !std::filesystem::is_directory(file)) {
         err << file << ": error: --fix edits .txt and .md reports only; fix the " << formatName(*format)
             << " in the program that made it (or check without --fix)\n";
         return 2;

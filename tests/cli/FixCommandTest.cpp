@@ -66,3 +66,28 @@ TEST_CASE("check --fix keeps a UTF-8 BOM and never rewrites a GB18030 file", "[c
   CHECK(gklint::test::readWholeFile(gbPath) == gb);
   CHECK(err.find("not fixed: the file is gb18030; re-save it as UTF-8 to use --fix") != std::string::npos);
 }
+
+TEST_CASE("check --fix on a folder fixes its text reports and checks its pages and Word files as they are", "[cli][fix]") {
+  const fs::path dir = fs::temp_directory_path() / "gklint-fix-folder-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string text = "交岔乡人民政府2021年政府信息公开工作年度报告\n\n地址:彭阳县\n";
+  std::ofstream(dir / "a.txt", std::ios::binary) << text;
+  const std::string page = gklint::test::readWholeFile(std::string(GKLINT_TEST_DIR) + "/fixtures/html/pages/compliant/compliant-2021.portal.html");
+  std::ofstream(dir / "b.html", std::ios::binary) << page;
+  const std::string word = gklint::test::readWholeFile(std::string(GKLINT_TEST_DIR) + "/fixtures/docx/reports/text/markup-residue.docx");
+  std::ofstream(dir / "c.docx", std::ios::binary) << word;
+  std::string out, err;
+  CHECK(runGklint({"check", "--fix", "--no-config", "--fail-on", "never", dir.string()}, out, err) == 0);
+  CHECK(gklint::test::readWholeFile((dir / "a.txt").string()) == "交岔乡人民政府2021年政府信息公开工作年度报告\n\n地址：彭阳县\n");
+  CHECK(gklint::test::readWholeFile((dir / "b.html").string()) == page);
+  CHECK(gklint::test::readWholeFile((dir / "c.docx").string()) == word);
+  CHECK(err.find((dir / "a.txt").string() + ": fixed 1 finding(s)\n") != std::string::npos);
+  CHECK(err.find((dir / "b.html").string() + ": not fixed: --fix rewrites text reports only; correct this web page in the program that wrote it\n") !=
+        std::string::npos);
+  CHECK(err.find((dir / "c.docx").string() + ": not fixed: --fix rewrites text reports only; correct this Word document in the program that wrote it\n") !=
+        std::string::npos);
+  // The Word file's own findings are still reported.
+  CHECK(out.find("c.docx:") != std::string::npos);
+  fs::remove_all(dir);
+}
