@@ -5,11 +5,15 @@
 // The fingerprint is how GitLab tells a finding that is new from one that was already there,
 // so it must stay the same across runs for the same finding: SHA-256 of the path, the rule,
 // the message, the finding's own text, and how many identical findings came before it in the
-// file — never its line or column, so an edit above it does not make it "new".
+// file — never its line or column, so an edit above it does not make it "new"; and with every
+// run of digits in the message and the text written as one '#', so that a sum that is still
+// wrong after a number changed ("合计 21 ≠ 27" → "合计 22 ≠ 27") is still the same finding.
 // Severities: unreadable file → critical, error → major, warning → minor, info → info.
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <string>
+#include <string_view>
 #include <ostream>
 #include <tuple>
 
@@ -31,12 +35,35 @@ const char* codeQualitySeverity(Severity s) {
   return "minor";
 }
 
+// `text` with each run of digits (ASCII or full-width ０-９) as one '#'.
+std::string withoutNumbers(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool inNumber = false;
+  for (size_t i = 0; i < text.size();) {
+    size_t width = 0;
+    if (text[i] >= '0' && text[i] <= '9') width = 1;
+    // U+FF10..U+FF19: EF BC 90..99
+    else if (text.compare(i, 2, "\xEF\xBC") == 0 && i + 2 < text.size() &&
+             static_cast<unsigned char>(text[i + 2]) >= 0x90 && static_cast<unsigned char>(text[i + 2]) <= 0x99) width = 3;
+    if (width > 0) {
+      if (!inNumber) out += '#';
+      inNumber = true;
+      i += width;
+    } else {
+      out += text[i++];
+      inNumber = false;
+    }
+  }
+  return out;
+}
+
 std::string fingerprint(const std::string& path, const std::string& rule, const std::string& message,
                         const std::string& excerpt, int occurrence) {
   std::string key = path;
-  for (const std::string* part : {&rule, &message, &excerpt}) {
+  for (const std::string& part : {rule, withoutNumbers(message), withoutNumbers(excerpt)}) {
     key += '\0';
-    key += *part;
+    key += part;
   }
   key += '\0';
   key += std::to_string(occurrence);
@@ -62,9 +89,9 @@ class GitlabReporter final : public Reporter {
     }
     for (const std::string& warning : report.warnings) err_ << path << ": warning: " << warning << "\n";
     for (const std::string& note : report.notes) err_ << path << ": " << note << "\n";
-    std::map<std::tuple<std::string_view, std::string_view, std::string_view>, int> seen;
+    std::map<std::tuple<std::string_view, std::string, std::string>, int> seen;
     for (const ReportedFinding& f : report.findings) {
-      const int occurrence = seen[{f.rule, f.message, f.excerpt}]++;
+      const int occurrence = seen[{f.rule, withoutNumbers(f.message), withoutNumbers(f.excerpt)}]++;
       write({{"type", "issue"},
              {"check_name", f.rule},
              {"description", f.message},

@@ -107,3 +107,29 @@ TEST_CASE("gitlab: no findings is an empty array, and an unreadable report is a 
   CHECK(issues[0]["severity"] == "critical");
   CHECK(issues[0]["location"] == json{{"path", "tests/fixtures/cli/missing-2021.txt"}, {"lines", {{"begin", 1}}}});
 }
+
+TEST_CASE("gitlab: a sum still wrong after one of its numbers changed keeps its fingerprint", "[cli][gitlab]") {
+  TempDir dir;
+  const std::string original = readBytes(testPath("fixtures/reports/tables/tab-t4-sum-component.txt"));
+  // Line 72, 表四's 未经复议直接起诉 group: 总计 3 against parts adding to 5. The drafter changes
+  // the total to 4, and it is still wrong.
+  const std::string row = "2\t1\t1\t1\t5\t1\t2\t1\t1\t3\t0\t1\t0\t1\t2\n";
+  const size_t at = original.find(row);
+  REQUIRE(at != std::string::npos);
+  std::string edited = original;
+  edited.replace(at, row.size(), "2\t1\t1\t1\t5\t1\t2\t1\t1\t4\t0\t1\t0\t1\t2\n");
+  dir.write("a.txt", original);
+  dir.write("later/a.txt", edited);
+  WorkingFolder here(dir.path());
+  const json before = gitlabOf({"--fail-on", "never", "a.txt"}, 0);
+  std::filesystem::rename(dir.path() / "later/a.txt", dir.path() / "a.txt");
+  const json after = gitlabOf({"--fail-on", "never", "a.txt"}, 0);
+  REQUIRE(before.size() == 1);
+  REQUIRE(after.size() == 1);
+  CHECK(before[0]["description"] == "表四：未经复议直接起诉总计为3，结果维持、结果纠正、其他结果、尚未审结之和为5");
+  CHECK(after[0]["description"] == "表四：未经复议直接起诉总计为4，结果维持、结果纠正、其他结果、尚未审结之和为5");
+  CHECK(after[0]["fingerprint"] == before[0]["fingerprint"]);
+  // Each run of digits is written as one '#'.
+  CHECK(before[0]["fingerprint"] ==
+        gklint::cli::sha256Hex(key("a.txt", "arith/t4-sum", "表四：未经复议直接起诉总计为#，结果维持、结果纠正、其他结果、尚未审结之和为#", "#", 0)));
+}
