@@ -48,7 +48,7 @@ std::string sha256Hex(std::string_view bytes) {
   unsigned char tail[128] = {};
   const size_t rest = bytes.size() - whole;
   for (size_t i = 0; i < rest; ++i) tail[i] = static_cast<unsigned char>(bytes[whole + i]);
-  tail[rest] = 0x80;
+  tail[rest & 63] = 0x80;  // rest < 64; the mask lets gcc see it (-Wstringop-overflow)
   const size_t tailSize = rest < 56 ? 64 : 128;
   const uint64_t bits = static_cast<uint64_t>(bytes.size()) * 8;
   for (int i = 0; i < 8; ++i) tail[tailSize - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));

@@ -378,7 +378,7 @@ TEST_CASE("html: the whole page after the style sheet, for hand-made results wit
   local1.message = "“</td></tr></table><script>alert('x')</script>” & more";
   local1.line = 3;
   local1.column = 5;
-  local1.related = {{4, 1, 4, 2, "相关 <i>"}};
+  local1.related = {{4, 1, 4, 2, "相关 <i>", {}, {}}};
   local1.fixTitle = "插入“<script>”";
   local1.fixSafe = false;
   ReportedFinding typo1;
