@@ -1,5 +1,7 @@
 #include "engine/read/HtmlRegion.h"
 
+#include <gumbo.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -131,6 +133,7 @@ struct Element {
   TagInfo info;
   bool open = true;
   bool implied = false;
+  bool unknown = false;    // a tag gumbo does not know (GUMBO_TAG_UNKNOWN): see sameTag
   bool inCell = false;     // its nearest table part above or at it is a td/th
   bool inSelect = false;
   bool selectInTable = false;
@@ -306,7 +309,8 @@ class Scanner {
     pos_ = after;
     const TagInfo& info = infoOf(name);
     if (info.tag == Tag::Unsupported) return false;
-    token_ = {static_cast<uint32_t>(at), static_cast<uint32_t>(i), static_cast<uint32_t>(after)};
+    token_ = {static_cast<uint32_t>(at), static_cast<uint32_t>(i), static_cast<uint32_t>(after),
+              info.tag == Tag::Other && gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size())) == GUMBO_TAG_UNKNOWN};
     const bool ok = end ? endTag(info, name) : startTag(info, name);
     return ok && formattingListSound();
   }
@@ -443,6 +447,7 @@ class Scanner {
     e.depth = static_cast<uint16_t>(std::min<int>(parent.depth + 1, UINT16_MAX));
     e.info = info;
     e.implied = implied;
+    e.unknown = !implied && info.tag == Tag::Other && token_.unknown;
     e.inCell = info.tag == Tag::Td || (!(info.flags & kTablePart) && parent.inCell);
     e.inSelect = info.tag == Tag::Select || parent.inSelect;
     e.selectInTable = parent.selectInTable;
@@ -466,8 +471,12 @@ class Scanner {
     pop();
   }
 
+  // Whether `e` is an element of the current token's tag, `info` and `name`, as gumbo 0.10 decides:
+  // by tag enum, so that every tag it does not know is the same tag (GUMBO_TAG_UNKNOWN): </pn>
+  // closes an open <n>.
   bool sameTag(const Element& e, const TagInfo& info, std::string_view name) const {
     if (e.info.tag != info.tag) return false;
+    if (info.tag == Tag::Other && (e.unknown || token_.unknown)) return e.unknown && token_.unknown;
     if (info.tag != Tag::Other && info.tag != Tag::Block && info.tag != Tag::Formatting && info.tag != Tag::H &&
         info.tag != Tag::Void && info.tag != Tag::Tbody && info.tag != Tag::Td && info.tag != Tag::Pre) {
       return true;
@@ -1005,6 +1014,7 @@ class Scanner {
 
   struct Token {
     uint32_t start = 0, nameEnd = 0, after = 0;
+    bool unknown = false;  // an ordinary (Tag::Other) tag that gumbo does not know
   };
 
   std::string_view s_;

@@ -229,3 +229,21 @@ TEST_CASE("the region is the smallest block holding the title and every possible
   CHECK(region->ancestorCount == 3);
   CHECK(page.compare(0, region->prologueEnd, "<!DOCTYPE html>") == 0);
 }
+
+// Found by fuzz/html_region (tests/fuzz-regressions/html_region/): each case once gave a region
+// reading that differed from the whole page's.
+
+TEST_CASE("an end tag of a name gumbo does not know closes any element of a name it does not know", "[html][region]") {
+  // gumbo 0.10 compares tags by enum, and every unknown tag is GUMBO_TAG_UNKNOWN: </pn> closes
+  // <n>, so the article is body > div (the scan had it in <n>, and the path said so).
+  const std::string page = "<n></pn><div>政府信息公开年报<p>五、a</div>";
+  CHECK(readHtmlWholePage(page).body == "body > div");
+  CHECK(readsAsWholePage(page));
+  // A known tag's end tag does not close an unknown element, nor the other way round.
+  const std::string unknownKept = "<n></span><div>政府信息公开年报<p>五、a</div>";
+  CHECK(readHtmlWholePage(unknownKept).body == "body > n > div");
+  CHECK(readsAsWholePage(unknownKept));
+  const std::string knownKept = "<span></n><div>政府信息公开年报<p>五、a</div>";
+  CHECK(readHtmlWholePage(knownKept).body == "body > span > div");
+  CHECK(readsAsWholePage(knownKept));
+}
