@@ -639,7 +639,6 @@ class Scanner {
   }
 
   bool selectStart(const TagInfo& info, std::string_view name) {
-    (void)name;
     switch (info.tag) {
       case Tag::Option:
         if (topTag() == Tag::Option) pop();
@@ -651,6 +650,7 @@ class Scanner {
         push(info);
         return true;
       case Tag::Select: case Tag::Input: case Tag::Textarea: return false;
+      case Tag::Void: return name != "keygen";  // <keygen> closes the select, as <input> does
       case Tag::Script: return skipRawText("script");
       case Tag::Table: case Tag::Tbody: case Tag::Tr: case Tag::Td: return !el(top()).selectInTable;
       default: return true;  // ignored

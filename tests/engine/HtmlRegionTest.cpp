@@ -247,3 +247,11 @@ TEST_CASE("an end tag of a name gumbo does not know closes any element of a name
   CHECK(readHtmlWholePage(knownKept).body == "body > span > div");
   CHECK(readsAsWholePage(knownKept));
 }
+
+TEST_CASE("<keygen> in a select closes it, as <input> does", "[html][region]") {
+  // The scan ignored <keygen> in the select and then the </div> after it, so the article looked
+  // as if it were still in div.x.
+  const std::string page = "<div class=x><select><keygen></div></select><div class=article>政府信息公开年报<p>一、a</div>";
+  CHECK(readHtmlWholePage(page).body == "body > div.article");
+  CHECK_FALSE(readsAsWholePage(page));
+}
