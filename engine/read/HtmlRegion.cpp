@@ -118,6 +118,26 @@ bool equalsLower(std::string_view bytes, std::string_view lowerName) {
   return true;
 }
 
+// Whether gumbo reads `value` (valid UTF-8) as it is: its input stream replaces C0 and C1 controls
+// other than white space, DEL and the noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF) with U+FFFD.
+bool gumboKeeps(std::string_view value) {
+  for (size_t i = 0; i < value.size();) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || c == 0x7F) return false;
+      ++i;
+      continue;
+    }
+    const size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (i + length > value.size()) return false;
+    uint32_t cp = c & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F);
+    for (size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(value[i + k]) & 0x3F);
+    if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFF) >= 0xFFFE) return false;
+    i += length;
+  }
+  return true;
+}
+
 uint32_t decodeUtf8(std::string_view s) {
   const auto b = [&s](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(s[i])); };
   if (s.size() == 3) return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
@@ -977,7 +997,8 @@ class Scanner {
   }
 
   // "div#zoom.article-content" as HtmlReader's selector() writes it; false when the element would
-  // hide the region's text (hidden, chrome) or its attributes need decoding.
+  // hide the region's text (hidden, chrome) or its attributes need decoding (character
+  // references, CR, characters gumbo replaces: gumboKeeps).
   bool ancestorSelector(const Element& e, std::string& out) const {
     std::string name;
     if (e.implied) {
@@ -993,7 +1014,9 @@ class Scanner {
         if (have) return;
         have = true;
         slot = value;
-        if (value.find('&') != std::string_view::npos || value.find('\r') != std::string_view::npos) clean = false;
+        if (value.find('&') != std::string_view::npos || value.find('\r') != std::string_view::npos || !gumboKeeps(value)) {
+          clean = false;
+        }
       };
       if (equalsLower(attrName, "id")) take(attrs.id, attrs.haveId);
       else if (equalsLower(attrName, "class")) take(attrs.classes, attrs.haveClass);

@@ -255,3 +255,16 @@ TEST_CASE("<keygen> in a select closes it, as <input> does", "[html][region]") {
   CHECK(readHtmlWholePage(page).body == "body > div.article");
   CHECK_FALSE(readsAsWholePage(page));
 }
+
+TEST_CASE("an ancestor's class or id holding a character gumbo replaces declines the scan", "[html][region]") {
+  // gumbo's input stream reads C0 and C1 controls and noncharacters as U+FFFD, in attribute values
+  // too, so the body path names "span.\uFFFD", not the page's bytes.
+  for (const std::string& value : {std::string("\x02"), std::string("a\xC2\x85"), std::string("\xEF\xB7\x90"), std::string("\x7F")}) {
+    const std::string page = "<span class=\"" + value + "\"><div>政府信息公开年报<h3>六、a</h3></div></span>";
+    INFO("class: " << value);
+    CHECK(readHtmlWholePage(page).body.find("\xEF\xBF\xBD") != std::string::npos);
+    CHECK_FALSE(readsAsWholePage(page));
+  }
+  // White space, U+FFFD itself and ordinary characters are kept.
+  CHECK(readsAsWholePage("<span class=\"a\tb\xEF\xBF\xBD 公开\"><div>政府信息公开年报<h3>六、a</h3></div></span>"));
+}
