@@ -1007,6 +1007,10 @@ class Scanner {
       return true;
     }
     for (size_t k = e.start + 1; k < e.nameEnd; ++k) name.push_back(lower(s_[k]));
+    // The path names an element gumbo does not know by its original tag cut at the first isspace()
+    // (gumbo_tag_from_original_text), and '\v' is one but not HTML white space: "<foo\vbar>" is
+    // "foo" in the path, "foo\vbar" to the tokenizer.
+    if (name.find('\v') != std::string::npos) return false;
     AncestorAttributes attrs;
     bool clean = true;
     attributes(e.nameEnd, [&](std::string_view attrName, std::string_view value) {

@@ -268,3 +268,14 @@ TEST_CASE("an ancestor's class or id holding a character gumbo replaces declines
   // White space, U+FFFD itself and ordinary characters are kept.
   CHECK(readsAsWholePage("<span class=\"a\tb\xEF\xBF\xBD 公开\"><div>政府信息公开年报<h3>六、a</h3></div></span>"));
 }
+
+TEST_CASE("an ancestor's tag name holding a vertical tab declines the scan", "[html][region]") {
+  // The tokenizer ends a tag name at HTML white space only, so "<foo\vbar>" is one unknown element;
+  // the body path names it by its original tag cut at the first isspace(): "foo".
+  for (const std::string& tag : {std::string("foo\vbar"), std::string("span\vx")}) {
+    const std::string page = "<" + tag + "><div>政府信息公开年报<h3>六、a</h3></div>";
+    INFO("tag: " << tag);
+    CHECK(readHtmlWholePage(page).body == "body > " + tag.substr(0, tag.find('\v')) + " > div");
+    CHECK_FALSE(readsAsWholePage(page));
+  }
+}
