@@ -163,6 +163,34 @@ struct Element {
 struct AncestorAttributes {
   std::string_view id, classes, style;
   bool haveId = false, haveClass = false, haveStyle = false, hidden = false;
+  bool clean = true;  // no value taken needs decoding (character references, CR, what gumbo replaces)
+
+  void take(std::string_view name, std::string_view value) {
+    const auto keep = [&](std::string_view& slot, bool& have) {
+      if (have) return;
+      have = true;
+      slot = value;
+      if (value.find('&') != std::string_view::npos || value.find('\r') != std::string_view::npos || !gumboKeeps(value)) {
+        clean = false;
+      }
+    };
+    if (equalsLower(name, "id")) keep(id, haveId);
+    else if (equalsLower(name, "class")) keep(classes, haveClass);
+    else if (equalsLower(name, "style")) keep(style, haveStyle);
+    else if (equalsLower(name, "hidden")) hidden = true;
+  }
+
+  // Whether PageWalker reads the text inside the element as it is: not hidden (isHidden), not
+  // chrome by class or id, and nothing to decode.
+  bool leaveTextAlone() const {
+    if (!clean || hidden) return false;
+    std::string css;
+    for (char c : style) {
+      if (!isSpace(static_cast<unsigned char>(c))) css.push_back(lower(c));
+    }
+    if (css.find("display:none") != std::string::npos || css.find("visibility:hidden") != std::string::npos) return false;
+    return !namesChrome(std::string(classes)) && !namesChrome(std::string(id));
+  }
 };
 
 class Scanner {
@@ -331,6 +359,11 @@ class Scanner {
     if (info.tag == Tag::Unsupported) return false;
     token_ = {static_cast<uint32_t>(at), static_cast<uint32_t>(i), static_cast<uint32_t>(after),
               info.tag == Tag::Other && gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size())) == GUMBO_TAG_UNKNOWN};
+    // Every <html> start tag, wherever it is, gives <html> the attributes it does not have yet;
+    // the walker reads <html>'s hidden, style, class and id as any element's.
+    if (!end && info.tag == Tag::Html) {
+      attributes(i, [this](std::string_view attrName, std::string_view value) { htmlAttributes_.take(attrName, value); });
+    }
     const bool ok = end ? endTag(info, name) : startTag(info, name);
     return ok && formattingListSound();
   }
@@ -962,7 +995,7 @@ class Scanner {
 
   std::optional<ReportRegion> qualify(int r) const {
     const Element& region = el(r);
-    if (region.end == 0 || region.implied || region.depth > 1000) return std::nullopt;
+    if (region.end == 0 || region.implied || region.depth > 1000 || !htmlAttributes_.leaveTextAlone()) return std::nullopt;
     const auto risky = std::lower_bound(risky_.begin(), risky_.end(), region.start);
     if (risky != risky_.end() && *risky < region.end) return std::nullopt;
     const auto table = std::upper_bound(tables_.begin(), tables_.end(), region.start);
@@ -1012,28 +1045,8 @@ class Scanner {
     // "foo" in the path, "foo\vbar" to the tokenizer.
     if (name.find('\v') != std::string::npos) return false;
     AncestorAttributes attrs;
-    bool clean = true;
-    attributes(e.nameEnd, [&](std::string_view attrName, std::string_view value) {
-      const auto take = [&](std::string_view& slot, bool& have) {
-        if (have) return;
-        have = true;
-        slot = value;
-        if (value.find('&') != std::string_view::npos || value.find('\r') != std::string_view::npos || !gumboKeeps(value)) {
-          clean = false;
-        }
-      };
-      if (equalsLower(attrName, "id")) take(attrs.id, attrs.haveId);
-      else if (equalsLower(attrName, "class")) take(attrs.classes, attrs.haveClass);
-      else if (equalsLower(attrName, "style")) take(attrs.style, attrs.haveStyle);
-      else if (equalsLower(attrName, "hidden")) attrs.hidden = true;
-    });
-    if (!clean || attrs.hidden) return false;
-    std::string style;
-    for (char c : attrs.style) {
-      if (!isSpace(static_cast<unsigned char>(c))) style.push_back(lower(c));
-    }
-    if (style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos) return false;
-    if (namesChrome(std::string(attrs.classes)) || namesChrome(std::string(attrs.id))) return false;
+    attributes(e.nameEnd, [&attrs](std::string_view attrName, std::string_view value) { attrs.take(attrName, value); });
+    if (!attrs.leaveTextAlone()) return false;
     out = name;
     appendIdAndClasses(out, attrs.id, attrs.classes);
     return true;
@@ -1054,6 +1067,7 @@ class Scanner {
   std::vector<Element> elements_;
   std::vector<int> stack_;
   std::vector<int> formatting_;  // gumbo's list of active formatting elements; -1: a cell's marker
+  AncestorAttributes htmlAttributes_;  // <html>'s, from every <html> start tag
   int form_ = -1;                // gumbo's form element pointer
   bool body_ = false;
   int bodyIndex_ = -1;

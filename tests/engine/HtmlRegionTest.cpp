@@ -279,3 +279,19 @@ TEST_CASE("an ancestor's tag name holding a vertical tab declines the scan", "[h
     CHECK_FALSE(readsAsWholePage(page));
   }
 }
+
+TEST_CASE("<html>'s own attributes, from any <html> start tag, can hide the report", "[html][region]") {
+  // The walker reads <html>'s hidden, style, class and id as any element's, and every <html> start
+  // tag adds the attributes <html> does not have yet — one after the article too.
+  const std::string article = "<div class=article>政府信息公开年报<p>一、a</p></div>";
+  for (const std::string& page : {"<html hidden>" + article, "<!DOCTYPE html><html style=\"display:none\"><body>" + article,
+                                  article + "<html hidden>", "<html lang=zh>" + article + "<html class=footer>",
+                                  "<html><body>" + article + "<table><tr><td><select><html id=nav></select></table>"}) {
+    INFO("page: " << page);
+    CHECK(readHtmlWholePage(page).text != "政府信息公开年报\n一、a\n");
+    CHECK_FALSE(readsAsWholePage(page));
+  }
+  // Attributes that change nothing keep the region path; the first occurrence wins.
+  CHECK(readsAsWholePage("<html lang=zh-CN class=\"no-js\" xmlns=\"http://www.w3.org/1999/xhtml\">" + article + "<html class=nav>"));
+  CHECK_FALSE(readsAsWholePage("<html lang=zh class=x>" + article + "<html class=footer hidden>"));  // hidden is new
+}
