@@ -3,7 +3,8 @@
 #   scripts/fuzz.sh                 every target, 60 s each
 #   scripts/fuzz.sh TARGET [SECONDS] one target (decoder, txt_reader, md_reader, rule_loader,
 #                                    template_loader, config_loader, suppressions, relation,
-#                                    analyze_bytes, lsp_transport, lsp_server)
+#                                    analyze_bytes, lsp_transport, lsp_server, html_reader,
+#                                    html_region, docx_reader, pdf_reader)
 #   scripts/fuzz.sh all SECONDS      every target, SECONDS each
 # Inputs found are kept in build-asan/fuzz/work/TARGET (reused by the next run); a crash is
 # written to build-asan/fuzz/crashes/ and ends the run with exit 1: fix it, then copy the input
@@ -16,7 +17,7 @@ target=${1:-all}
 seconds=${2:-60}
 
 all_targets=(decoder txt_reader md_reader rule_loader template_loader config_loader suppressions relation
-             analyze_bytes lsp_transport lsp_server html_reader docx_reader pdf_reader)
+             analyze_bytes lsp_transport lsp_server html_reader html_region docx_reader pdf_reader)
 
 # Seeds per target: the committed fuzz/corpus/TARGET plus the repository's own inputs of that kind.
 seed_sources() {
@@ -33,6 +34,7 @@ seed_sources() {
     lsp_transport)   echo tests/lsp/transcripts ;;
     lsp_server)      echo tests/lsp/transcripts ;;
     html_reader)     echo tests/fixtures/html/pages/compliant tests/fixtures/html/pages/seeds ;;
+    html_region)     echo fuzz/corpus/html_reader tests/fixtures/html/pages/compliant tests/fixtures/html/pages/seeds ;;
     docx_reader)     echo tests/fixtures/docx/seeds tests/fixtures/docx/special tests/fixtures/docx/hostile ;;
     pdf_reader)      echo tests/fixtures/pdf ;;
   esac
@@ -42,7 +44,7 @@ seed_glob() {
     rule_loader|template_loader|config_loader) echo '*.yaml' ;;
     md_reader|suppressions) echo '*.md' ;;
     lsp_transport|lsp_server) echo '*.jsonrpc' ;;
-    html_reader) echo '*.html' ;;
+    html_reader|html_region) echo '*.html' ;;
     docx_reader) echo '*.docx' ;;
     pdf_reader) echo '*.pdf' ;;
     *) echo '*' ;;

@@ -1,5 +1,7 @@
 #include "engine/read/HtmlRegion.h"
 
+#include <gumbo.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -116,6 +118,26 @@ bool equalsLower(std::string_view bytes, std::string_view lowerName) {
   return true;
 }
 
+// Whether gumbo reads `value` (valid UTF-8) as it is: its input stream replaces C0 and C1 controls
+// other than white space, DEL and the noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF) with U+FFFD.
+bool gumboKeeps(std::string_view value) {
+  for (size_t i = 0; i < value.size();) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || c == 0x7F) return false;
+      ++i;
+      continue;
+    }
+    const size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (i + length > value.size()) return false;
+    uint32_t cp = c & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F);
+    for (size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(value[i + k]) & 0x3F);
+    if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFF) >= 0xFFFE) return false;
+    i += length;
+  }
+  return true;
+}
+
 uint32_t decodeUtf8(std::string_view s) {
   const auto b = [&s](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(s[i])); };
   if (s.size() == 3) return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
@@ -131,6 +153,7 @@ struct Element {
   TagInfo info;
   bool open = true;
   bool implied = false;
+  bool unknown = false;    // a tag gumbo does not know (GUMBO_TAG_UNKNOWN): see sameTag
   bool inCell = false;     // its nearest table part above or at it is a td/th
   bool inSelect = false;
   bool selectInTable = false;
@@ -140,6 +163,34 @@ struct Element {
 struct AncestorAttributes {
   std::string_view id, classes, style;
   bool haveId = false, haveClass = false, haveStyle = false, hidden = false;
+  bool clean = true;  // no value taken needs decoding (character references, CR, what gumbo replaces)
+
+  void take(std::string_view name, std::string_view value) {
+    const auto keep = [&](std::string_view& slot, bool& have) {
+      if (have) return;
+      have = true;
+      slot = value;
+      if (value.find('&') != std::string_view::npos || value.find('\r') != std::string_view::npos || !gumboKeeps(value)) {
+        clean = false;
+      }
+    };
+    if (equalsLower(name, "id")) keep(id, haveId);
+    else if (equalsLower(name, "class")) keep(classes, haveClass);
+    else if (equalsLower(name, "style")) keep(style, haveStyle);
+    else if (equalsLower(name, "hidden")) hidden = true;
+  }
+
+  // Whether PageWalker reads the text inside the element as it is: not hidden (isHidden), not
+  // chrome by class or id, and nothing to decode.
+  bool leaveTextAlone() const {
+    if (!clean || hidden) return false;
+    std::string css;
+    for (char c : style) {
+      if (!isSpace(static_cast<unsigned char>(c))) css.push_back(lower(c));
+    }
+    if (css.find("display:none") != std::string::npos || css.find("visibility:hidden") != std::string::npos) return false;
+    return !namesChrome(std::string(classes)) && !namesChrome(std::string(id));
+  }
 };
 
 class Scanner {
@@ -306,7 +357,13 @@ class Scanner {
     pos_ = after;
     const TagInfo& info = infoOf(name);
     if (info.tag == Tag::Unsupported) return false;
-    token_ = {static_cast<uint32_t>(at), static_cast<uint32_t>(i), static_cast<uint32_t>(after)};
+    token_ = {static_cast<uint32_t>(at), static_cast<uint32_t>(i), static_cast<uint32_t>(after),
+              info.tag == Tag::Other && gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size())) == GUMBO_TAG_UNKNOWN};
+    // Every <html> start tag, wherever it is, gives <html> the attributes it does not have yet;
+    // the walker reads <html>'s hidden, style, class and id as any element's.
+    if (!end && info.tag == Tag::Html) {
+      attributes(i, [this](std::string_view attrName, std::string_view value) { htmlAttributes_.take(attrName, value); });
+    }
     const bool ok = end ? endTag(info, name) : startTag(info, name);
     return ok && formattingListSound();
   }
@@ -443,6 +500,7 @@ class Scanner {
     e.depth = static_cast<uint16_t>(std::min<int>(parent.depth + 1, UINT16_MAX));
     e.info = info;
     e.implied = implied;
+    e.unknown = !implied && info.tag == Tag::Other && token_.unknown;
     e.inCell = info.tag == Tag::Td || (!(info.flags & kTablePart) && parent.inCell);
     e.inSelect = info.tag == Tag::Select || parent.inSelect;
     e.selectInTable = parent.selectInTable;
@@ -466,8 +524,12 @@ class Scanner {
     pop();
   }
 
+  // Whether `e` is an element of the current token's tag, `info` and `name`, as gumbo 0.10 decides:
+  // by tag enum, so that every tag it does not know is the same tag (GUMBO_TAG_UNKNOWN): </pn>
+  // closes an open <n>.
   bool sameTag(const Element& e, const TagInfo& info, std::string_view name) const {
     if (e.info.tag != info.tag) return false;
+    if (info.tag == Tag::Other && (e.unknown || token_.unknown)) return e.unknown && token_.unknown;
     if (info.tag != Tag::Other && info.tag != Tag::Block && info.tag != Tag::Formatting && info.tag != Tag::H &&
         info.tag != Tag::Void && info.tag != Tag::Tbody && info.tag != Tag::Td && info.tag != Tag::Pre) {
       return true;
@@ -630,7 +692,6 @@ class Scanner {
   }
 
   bool selectStart(const TagInfo& info, std::string_view name) {
-    (void)name;
     switch (info.tag) {
       case Tag::Option:
         if (topTag() == Tag::Option) pop();
@@ -642,6 +703,7 @@ class Scanner {
         push(info);
         return true;
       case Tag::Select: case Tag::Input: case Tag::Textarea: return false;
+      case Tag::Void: return name != "keygen";  // <keygen> closes the select, as <input> does
       case Tag::Script: return skipRawText("script");
       case Tag::Table: case Tag::Tbody: case Tag::Tr: case Tag::Td: return !el(top()).selectInTable;
       default: return true;  // ignored
@@ -933,7 +995,7 @@ class Scanner {
 
   std::optional<ReportRegion> qualify(int r) const {
     const Element& region = el(r);
-    if (region.end == 0 || region.implied || region.depth > 1000) return std::nullopt;
+    if (region.end == 0 || region.implied || region.depth > 1000 || !htmlAttributes_.leaveTextAlone()) return std::nullopt;
     const auto risky = std::lower_bound(risky_.begin(), risky_.end(), region.start);
     if (risky != risky_.end() && *risky < region.end) return std::nullopt;
     const auto table = std::upper_bound(tables_.begin(), tables_.end(), region.start);
@@ -968,7 +1030,8 @@ class Scanner {
   }
 
   // "div#zoom.article-content" as HtmlReader's selector() writes it; false when the element would
-  // hide the region's text (hidden, chrome) or its attributes need decoding.
+  // hide the region's text (hidden, chrome) or its attributes need decoding (character
+  // references, CR, characters gumbo replaces: gumboKeeps).
   bool ancestorSelector(const Element& e, std::string& out) const {
     std::string name;
     if (e.implied) {
@@ -977,27 +1040,13 @@ class Scanner {
       return true;
     }
     for (size_t k = e.start + 1; k < e.nameEnd; ++k) name.push_back(lower(s_[k]));
+    // The path names an element gumbo does not know by its original tag cut at the first isspace()
+    // (gumbo_tag_from_original_text), and '\v' is one but not HTML white space: "<foo\vbar>" is
+    // "foo" in the path, "foo\vbar" to the tokenizer.
+    if (name.find('\v') != std::string::npos) return false;
     AncestorAttributes attrs;
-    bool clean = true;
-    attributes(e.nameEnd, [&](std::string_view attrName, std::string_view value) {
-      const auto take = [&](std::string_view& slot, bool& have) {
-        if (have) return;
-        have = true;
-        slot = value;
-        if (value.find('&') != std::string_view::npos || value.find('\r') != std::string_view::npos) clean = false;
-      };
-      if (equalsLower(attrName, "id")) take(attrs.id, attrs.haveId);
-      else if (equalsLower(attrName, "class")) take(attrs.classes, attrs.haveClass);
-      else if (equalsLower(attrName, "style")) take(attrs.style, attrs.haveStyle);
-      else if (equalsLower(attrName, "hidden")) attrs.hidden = true;
-    });
-    if (!clean || attrs.hidden) return false;
-    std::string style;
-    for (char c : attrs.style) {
-      if (!isSpace(static_cast<unsigned char>(c))) style.push_back(lower(c));
-    }
-    if (style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos) return false;
-    if (namesChrome(std::string(attrs.classes)) || namesChrome(std::string(attrs.id))) return false;
+    attributes(e.nameEnd, [&attrs](std::string_view attrName, std::string_view value) { attrs.take(attrName, value); });
+    if (!attrs.leaveTextAlone()) return false;
     out = name;
     appendIdAndClasses(out, attrs.id, attrs.classes);
     return true;
@@ -1005,6 +1054,7 @@ class Scanner {
 
   struct Token {
     uint32_t start = 0, nameEnd = 0, after = 0;
+    bool unknown = false;  // an ordinary (Tag::Other) tag that gumbo does not know
   };
 
   std::string_view s_;
@@ -1017,6 +1067,7 @@ class Scanner {
   std::vector<Element> elements_;
   std::vector<int> stack_;
   std::vector<int> formatting_;  // gumbo's list of active formatting elements; -1: a cell's marker
+  AncestorAttributes htmlAttributes_;  // <html>'s, from every <html> start tag
   int form_ = -1;                // gumbo's form element pointer
   bool body_ = false;
   int bodyIndex_ = -1;

@@ -229,3 +229,69 @@ TEST_CASE("the region is the smallest block holding the title and every possible
   CHECK(region->ancestorCount == 3);
   CHECK(page.compare(0, region->prologueEnd, "<!DOCTYPE html>") == 0);
 }
+
+// Found by fuzz/html_region (tests/fuzz-regressions/html_region/): each case once gave a region
+// reading that differed from the whole page's.
+
+TEST_CASE("an end tag of a name gumbo does not know closes any element of a name it does not know", "[html][region]") {
+  // gumbo 0.10 compares tags by enum, and every unknown tag is GUMBO_TAG_UNKNOWN: </pn> closes
+  // <n>, so the article is body > div (the scan had it in <n>, and the path said so).
+  const std::string page = "<n></pn><div>政府信息公开年报<p>五、a</div>";
+  CHECK(readHtmlWholePage(page).body == "body > div");
+  CHECK(readsAsWholePage(page));
+  // A known tag's end tag does not close an unknown element, nor the other way round.
+  const std::string unknownKept = "<n></span><div>政府信息公开年报<p>五、a</div>";
+  CHECK(readHtmlWholePage(unknownKept).body == "body > n > div");
+  CHECK(readsAsWholePage(unknownKept));
+  const std::string knownKept = "<span></n><div>政府信息公开年报<p>五、a</div>";
+  CHECK(readHtmlWholePage(knownKept).body == "body > span > div");
+  CHECK(readsAsWholePage(knownKept));
+}
+
+TEST_CASE("<keygen> in a select closes it, as <input> does", "[html][region]") {
+  // The scan ignored <keygen> in the select and then the </div> after it, so the article looked
+  // as if it were still in div.x.
+  const std::string page = "<div class=x><select><keygen></div></select><div class=article>政府信息公开年报<p>一、a</div>";
+  CHECK(readHtmlWholePage(page).body == "body > div.article");
+  CHECK_FALSE(readsAsWholePage(page));
+}
+
+TEST_CASE("an ancestor's class or id holding a character gumbo replaces declines the scan", "[html][region]") {
+  // gumbo's input stream reads C0 and C1 controls and noncharacters as U+FFFD, in attribute values
+  // too, so the body path names "span.\uFFFD", not the page's bytes.
+  for (const std::string& value : {std::string("\x02"), std::string("a\xC2\x85"), std::string("\xEF\xB7\x90"), std::string("\x7F")}) {
+    const std::string page = "<span class=\"" + value + "\"><div>政府信息公开年报<h3>六、a</h3></div></span>";
+    INFO("class: " << value);
+    CHECK(readHtmlWholePage(page).body.find("\xEF\xBF\xBD") != std::string::npos);
+    CHECK_FALSE(readsAsWholePage(page));
+  }
+  // White space, U+FFFD itself and ordinary characters are kept.
+  CHECK(readsAsWholePage("<span class=\"a\tb\xEF\xBF\xBD 公开\"><div>政府信息公开年报<h3>六、a</h3></div></span>"));
+}
+
+TEST_CASE("an ancestor's tag name holding a vertical tab declines the scan", "[html][region]") {
+  // The tokenizer ends a tag name at HTML white space only, so "<foo\vbar>" is one unknown element;
+  // the body path names it by its original tag cut at the first isspace(): "foo".
+  for (const std::string& tag : {std::string("foo\vbar"), std::string("span\vx")}) {
+    const std::string page = "<" + tag + "><div>政府信息公开年报<h3>六、a</h3></div>";
+    INFO("tag: " << tag);
+    CHECK(readHtmlWholePage(page).body == "body > " + tag.substr(0, tag.find('\v')) + " > div");
+    CHECK_FALSE(readsAsWholePage(page));
+  }
+}
+
+TEST_CASE("<html>'s own attributes, from any <html> start tag, can hide the report", "[html][region]") {
+  // The walker reads <html>'s hidden, style, class and id as any element's, and every <html> start
+  // tag adds the attributes <html> does not have yet — one after the article too.
+  const std::string article = "<div class=article>政府信息公开年报<p>一、a</p></div>";
+  for (const std::string& page : {"<html hidden>" + article, "<!DOCTYPE html><html style=\"display:none\"><body>" + article,
+                                  article + "<html hidden>", "<html lang=zh>" + article + "<html class=footer>",
+                                  "<html><body>" + article + "<table><tr><td><select><html id=nav></select></table>"}) {
+    INFO("page: " << page);
+    CHECK(readHtmlWholePage(page).text != "政府信息公开年报\n一、a\n");
+    CHECK_FALSE(readsAsWholePage(page));
+  }
+  // Attributes that change nothing keep the region path; the first occurrence wins.
+  CHECK(readsAsWholePage("<html lang=zh-CN class=\"no-js\" xmlns=\"http://www.w3.org/1999/xhtml\">" + article + "<html class=nav>"));
+  CHECK_FALSE(readsAsWholePage("<html lang=zh class=x>" + article + "<html class=footer hidden>"));  // hidden is new
+}
