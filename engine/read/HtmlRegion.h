@@ -27,8 +27,12 @@ struct ReportRegion {
 // exactly as in a parse of the whole page, that its ancestors are as written in ancestorPath and
 // leave its text as it is (not hidden, chrome, a link or a data table), and that no text outside
 // it could be a section heading. Nothing otherwise: a construct the scan does not model (foreign
-// content, <template>, foster parenting, misnested formatting, NUL bytes, …) anywhere in the page,
-// or no element that qualifies. Linear in the page size; allocates only for the elements' list.
+// content, <template>, foster parenting, misnested formatting, NUL bytes, <keygen> in a <select>,
+// …) anywhere in the page, an ancestor gumbo would name or read differently (a vertical tab in its
+// tag name; an id, class or style holding a character gumbo replaces with U+FFFD), or no element
+// that qualifies. <html>'s own attributes count as an ancestor's (hidden, chrome). Unknown tags
+// match one another, as in gumbo 0.10 (</pn> closes <n>). fuzz/html_region.cpp checks all of
+// this against the whole-page read. Linear in the page size; allocates only for the elements' list.
 std::optional<ReportRegion> findReportRegion(std::string_view page);
 
 }  // namespace gklint::html
