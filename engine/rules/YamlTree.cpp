@@ -195,7 +195,10 @@ int codePointColumnIn(std::string_view content, int line, int byteColumn) {
 
 bool yamlScalarToInt(std::string_view scalar, int& out) {
   while (!scalar.empty() && (scalar.back() == ' ' || scalar.back() == '\t')) scalar.remove_suffix(1);
-  if (!scalar.empty() && scalar.front() == '+') scalar.remove_prefix(1);
+  if (!scalar.empty() && scalar.front() == '+') {
+    scalar.remove_prefix(1);
+    if (!scalar.empty() && scalar.front() == '-') return false;
+  }
   if (scalar.empty() || scalar.front() == '+') return false;
   int value = 0;
   const auto [end, error] = std::from_chars(scalar.data(), scalar.data() + scalar.size(), value);

@@ -164,6 +164,8 @@ TEST_CASE("whole numbers and booleans are read from scalars as rule files write 
   CHECK_FALSE(yamlScalarToInt("4x", n));
   CHECK_FALSE(yamlScalarToInt("1.5", n));
   CHECK_FALSE(yamlScalarToInt("++1", n));
+  CHECK_FALSE(yamlScalarToInt("+-1", n));
+  CHECK_FALSE(yamlScalarToInt(" 1", n));
   CHECK_FALSE(yamlScalarToInt("99999999999", n));
   CHECK_FALSE(yamlScalarToInt("四", n));
   bool b = false;
