@@ -60,7 +60,8 @@ void PatternPrefilter::compileOnce() const {
 bool PatternPrefilter::useFor(size_t documentBytes) const {
   if (!sealed_ || count_ == 0) return false;
   if (compiled_.load(std::memory_order_acquire)) return true;
-  if (documentBytes < kWorthCompilingBytes) return false;
+  const size_t linted = lintedBytes_.fetch_add(documentBytes, std::memory_order_relaxed) + documentBytes;
+  if (linted < kWorthCompilingBytes) return false;
   compileOnce();
   return compiled_.load(std::memory_order_acquire);
 }

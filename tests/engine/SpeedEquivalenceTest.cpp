@@ -138,6 +138,24 @@ TEST_CASE("the prefilter says a pattern may match a piece exactly when the patte
   CHECK(matches > 20);  // the comparison saw both answers
 }
 
+TEST_CASE("the prefilter set is compiled once the documents linted add up to enough text", "[speed][prefilter]") {
+  PatternPrefilter prefilter;
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(8 << 20);
+  const RulePattern re("电话", options);
+  const int slot = prefilter.add(re);
+  prefilter.seal();
+  const size_t third = PatternPrefilter::kWorthCompilingBytes / 3;
+  CHECK_FALSE(prefilter.useFor(third));  // one report: searched directly
+  CHECK_FALSE(prefilter.useFor(third));
+  CHECK(prefilter.useFor(third + 2));  // the third brings the total to the threshold
+  CHECK(prefilter.useFor(1));          // and every document uses it from then on
+  PieceMatchCache cache(&prefilter, 1);
+  CHECK_FALSE(cache.mayMatch({0, 6}, "没有", slot));
+  CHECK(cache.mayMatch({6, 12}, "电话", slot));
+}
+
 TEST_CASE("without a compiled set every pattern may match", "[speed][prefilter]") {
   PatternPrefilter uncompiled;
   RE2::Options options;
@@ -208,18 +226,27 @@ TEST_CASE("a small document gives the same findings whether or not the prefilter
     REQUIRE(cut != std::string::npos);
     small.push_back(seed.substr(0, cut + 1) + "（二）依申请公开 情况 ，，共收到申请3余件。\n");
   }
-  // A rule set of its own, so that the set is certainly not compiled before the first pass.
-  const RuleLoadResult fresh = loadBuiltinRules(RuleExamples::Skip);
-  REQUIRE(fresh.errors.empty());
+  // Each document with a rule set of its own, so that the set is certainly not compiled.
   std::vector<std::vector<std::string>> direct;
   for (const std::string& text : small) {
     REQUIRE(text.size() < PatternPrefilter::kWorthCompilingBytes);
-    direct.push_back(findingKeys(analyzeBytes("small.txt", text, DocumentFormat::Text, fresh.rules)));
+    const RuleLoadResult own = loadBuiltinRules(RuleExamples::Skip);
+    REQUIRE(own.errors.empty());
+    direct.push_back(findingKeys(analyzeBytes("small.txt", text, DocumentFormat::Text, own.rules)));
+    CHECK_FALSE(own.rules.prefilter->useFor(0));  // still not compiled
   }
-  CHECK_FALSE(fresh.rules.prefilter->useFor(PatternPrefilter::kWorthCompilingBytes - 1));  // still not compiled
-  // A full report compiles the set; the small documents then go through it.
-  analyzeBytes("seed.txt", readFile(seedPaths().front()), DocumentFormat::Text, fresh.rules);
-  REQUIRE(fresh.rules.prefilter->useFor(1));
+  // Reports adding up to kWorthCompilingBytes compile the set; the small documents then go
+  // through it.
+  const RuleLoadResult fresh = loadBuiltinRules(RuleExamples::Skip);
+  size_t linted = 0;
+  while (linted < PatternPrefilter::kWorthCompilingBytes) {
+    for (const std::string& path : seedPaths()) {
+      const std::string seed = readFile(path);
+      analyzeBytes("seed.txt", seed, DocumentFormat::Text, fresh.rules);
+      linted += seed.size();
+    }
+  }
+  REQUIRE(fresh.rules.prefilter->useFor(0));
   size_t findings = 0;
   for (size_t i = 0; i < small.size(); ++i) {
     INFO("document " << i);
