@@ -13,6 +13,7 @@
 #include "engine/Analyzer.h"
 #include "engine/lint/PatternPrefilter.h"
 #include "engine/lint/TextScan.h"
+#include "engine/rules/PatternCompiler.h"
 #include "engine/tables/RelationRule.h"
 
 using namespace gklint;
@@ -76,6 +77,14 @@ size_t compareRelations(const BoundTable& table) {
   return compared;
 }
 
+// The options PatternCompiler compiles rule patterns with (the prefilter's own).
+RE2::Options rulePatternOptions() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(kMaxPatternMemoryBytes);
+  return options;
+}
+
 }  // namespace
 
 TEST_CASE("the prefilter says a pattern may match a piece exactly when the pattern matches it", "[speed][prefilter]") {
@@ -87,9 +96,7 @@ TEST_CASE("the prefilter says a pattern may match a piece exactly when the patte
   PatternPrefilter prefilter;
   std::vector<std::unique_ptr<RulePattern>> compiled;
   std::vector<int> slots;
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(8 << 20);
+  const RE2::Options options = rulePatternOptions();
   for (const std::string& p : patterns) {
     compiled.push_back(std::make_unique<RulePattern>(p, options));
     REQUIRE(compiled.back()->re().ok());
@@ -140,9 +147,7 @@ TEST_CASE("the prefilter says a pattern may match a piece exactly when the patte
 
 TEST_CASE("the prefilter set is compiled once the documents linted add up to enough text", "[speed][prefilter]") {
   PatternPrefilter prefilter;
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(8 << 20);
+  const RE2::Options options = rulePatternOptions();
   const RulePattern re("电话", options);
   const int slot = prefilter.add(re);
   prefilter.seal();
@@ -158,9 +163,7 @@ TEST_CASE("the prefilter set is compiled once the documents linted add up to eno
 
 TEST_CASE("without a compiled set every pattern may match", "[speed][prefilter]") {
   PatternPrefilter uncompiled;
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(8 << 20);
+  const RE2::Options options = rulePatternOptions();
   const RulePattern re("电话", options);
   const int slot = uncompiled.add(re);
   PieceMatchCache cache(&uncompiled, 1 << 20);
