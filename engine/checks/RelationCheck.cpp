@@ -11,23 +11,15 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <sstream>
 
 #include "engine/checks/CheckRegistry.h"
 #include "engine/checks/TableSelection.h"
 #include "engine/tables/Relation.h"
 #include "engine/tables/RelationRule.h"
+#include "engine/text/Decimal.h"
 
 namespace gklint {
 namespace {
-
-std::string formatNumber(double v) {
-  if (std::fabs(v - std::round(v)) < 1e-9) return std::to_string(static_cast<long long>(std::llround(v)));
-  std::ostringstream s;
-  s.precision(6);
-  s << v;
-  return s.str();
-}
 
 struct Assertion {
   RelationExpr expr;
@@ -219,14 +211,14 @@ class RelationCheck final : public Check, public RelationRuleSource {
     const CellUse* cell = blame(t, at, r, crossFails, compiled);
     if (!cell) return;
     Finding& f = ctx.report(cell->cell->span, {{"where", whereName(t, at)},
-                                               {"lhs", formatNumber(r.lhs)},
-                                               {"rhs", formatNumber(r.rhs)},
+                                               {"lhs", formatDecimal(r.lhs)},
+                                               {"rhs", formatDecimal(r.rhs)},
                                                {"cell", cellName(t, *cell)},
-                                               {"value", formatNumber(cell->cell->value)},
+                                               {"value", formatDecimal(cell->cell->value)},
                                                {"table", tableDisplayName(t.table)}});
     for (const auto* side : {&r.lhsCells, &r.rhsCells}) {
       for (const CellUse& u : *side) {
-        if (u.cell != cell->cell) f.related.push_back({u.cell->span, cellName(t, u) + "：" + formatNumber(u.cell->value)});
+        if (u.cell != cell->cell) f.related.push_back({u.cell->span, cellName(t, u) + "：" + formatDecimal(u.cell->value)});
       }
     }
   }

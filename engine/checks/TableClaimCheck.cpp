@@ -12,6 +12,7 @@
 #include "engine/checks/ScanOptions.h"
 #include "engine/checks/TableSelection.h"
 #include "engine/rules/PatternCompiler.h"
+#include "engine/text/Decimal.h"
 
 namespace gklint {
 namespace {
@@ -29,11 +30,6 @@ struct Claim {
   SourceMark mark;
   int slot = PatternPrefilter::kNoSlot;  // in the rule set's prefilter
 };
-
-std::string formatNumber(double v) {
-  if (std::fabs(v - std::round(v)) < 1e-9) return std::to_string(static_cast<long long>(std::llround(v)));
-  return std::to_string(v);
-}
 
 class TableClaimCheck final : public Check {
  public:
@@ -100,18 +96,28 @@ class TableClaimCheck final : public Check {
         related.push_back({cell->span, tableDisplayName(claim.table) + "：" + cell->text});
       }
       if (!known) continue;
-      double stated = 0;
-      if (!claim.zero) {
+      std::string stated = "0";
+      if (claim.zero) {
+        if (std::fabs(sum) < 1e-9) continue;
+      } else {
         if (groups < 2 || match[1].data() == nullptr) continue;
-        stated = std::stod(std::string(match[1].data(), match[1].size()));
+        const std::string_view captured(match[1].data(), match[1].size());
+        const std::optional<double> number = parseDecimal(captured);
+        if (number) {
+          if (std::fabs(*number - sum) < 1e-9) continue;
+          stated = formatDecimal(*number);
+        } else if (!captured.empty() && captured.find_first_not_of("0123456789") == std::string_view::npos) {
+          stated = captured;  // more digits than any count: a contradiction as written
+        } else {
+          continue;  // the pattern captured no number
+        }
       }
-      if (std::fabs(stated - sum) < 1e-9) continue;
       const uint32_t begin = piece.begin + static_cast<uint32_t>(match[0].data() - s.data());
       Finding& f = ctx.report({begin, begin + static_cast<uint32_t>(match[0].size())},
                               {{"name", claim.name},
                                {"match", std::string(match[0].data(), match[0].size())},
-                               {"stated", formatNumber(stated)},
-                               {"table_value", formatNumber(sum)},
+                               {"stated", stated},
+                               {"table_value", formatDecimal(sum)},
                                {"table", tableDisplayName(claim.table)}});
       f.related = std::move(related);
     }

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "engine/tables/LabelText.h"
+#include "engine/text/Decimal.h"
 #include "engine/text/Trim.h"
 
 namespace gklint {
@@ -51,14 +52,16 @@ void parseCell(std::string_view cellText, BoundCell& cell) {
     while (i < digits.size() && digits[i] >= '0' && digits[i] <= '9') fraction += digits[i++];
     if (fraction.empty()) whole.clear();  // "3." is not a number
   }
-  if (whole.empty() || i != digits.size() || (separators && whole.size() < 4)) {
+  const std::optional<double> value =
+      i == digits.size() ? parseDecimal(whole + (fraction.empty() ? "" : "." + fraction)) : std::nullopt;
+  if (!value || (separators && whole.size() < 4)) {  // also a count too long to be one
     cell.state = CellState::Text;
     return;
   }
   cell.state = CellState::Number;
   cell.negative = sign == "-";
   cell.integer = fraction.empty() || fraction.find_first_not_of('0') == std::string::npos;
-  cell.value = std::stod(whole + (fraction.empty() ? "" : "." + fraction)) * (cell.negative ? -1 : 1);
+  cell.value = *value * (cell.negative ? -1 : 1);
   cell.reformatted = fullWidth || separators || removeSpaces(cellText).size() != std::string(cellText).size();
 }
 

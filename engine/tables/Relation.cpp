@@ -5,6 +5,8 @@
 #include <cmath>
 #include <tuple>
 
+#include "engine/text/Decimal.h"
+
 namespace gklint {
 namespace {
 
@@ -68,10 +70,20 @@ class Parser {
   bool parseTerm(RelationTerm& term) {
     skip();
     if (pos_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[pos_]))) {
-      size_t start = pos_;
-      while (pos_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.')) ++pos_;
+      const size_t start = pos_;
+      while (pos_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.')) {
+        if (s_.substr(pos_, 2) == "..") break;
+        ++pos_;
+      }
+      const std::optional<double> number = parseDecimal(s_.substr(start, pos_ - start));
+      if (!number) {
+        const std::string written(s_.substr(start, pos_ - start));
+        pos_ = start;
+        return fail("'" + written + "' is not a number: write digits with at most one decimal point, " +
+                    std::to_string(kMaxDecimalDigits) + " digits at most");
+      }
       term.isNumber = true;
-      term.number = std::stod(std::string(s_.substr(start, pos_ - start)));
+      term.number = *number;
       return true;
     }
     std::string name = key();

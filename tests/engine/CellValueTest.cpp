@@ -37,6 +37,13 @@ TEST_CASE("blank, dash and text stay distinct from 0", "[cells]") {
   CHECK(parsed("1,20").state == CellState::Text);  // not a thousands separator
 }
 
+TEST_CASE("a cell with more digits than a count can have is text, not a crash", "[cells]") {
+  CHECK(parsed("999999999999999").state == CellState::Number);  // 15 digits
+  CHECK(parsed("9999999999999999").state == CellState::Text);
+  CHECK(parsed(std::string(400, '9')).state == CellState::Text);  // std::stod threw out_of_range
+  CHECK(parsed(std::string(400, '9') + ".5").state == CellState::Text);
+}
+
 TEST_CASE("value-like cells versus list-marker labels", "[cells]") {
   CHECK(looksLikeValue("0"));
   CHECK(looksLikeValue("22（其中修订16件）"));

@@ -89,6 +89,23 @@ TEST_CASE("malformed relations are rejected with the offending position", "[rela
   CHECK(offset == 11);
 }
 
+TEST_CASE("numbers in relations: malformed or too long ones are errors, not exceptions", "[relation]") {
+  size_t offset = 0;
+  std::string error;
+  auto half = parseRelation("R01 == 0.5 + R02", error, offset);
+  REQUIRE(half);
+  CHECK(half->rhs[0].number == 0.5);
+  CHECK(parseError("R01 == 1.2.3", offset) ==
+        "'1.2.3' is not a number: write digits with at most one decimal point, 15 digits at most");
+  CHECK(offset == 7);
+  // Found by fuzz/relation: std::stod threw out_of_range on a 300-digit literal.
+  const std::string huge(300, '3');
+  CHECK(parseError("R01 < " + huge, offset) ==
+        "'" + huge + "' is not a number: write digits with at most one decimal point, 15 digits at most");
+  CHECK(offset == 6);
+  CHECK(parseError("R01 == 3.", offset).starts_with("'3.' is not a number"));
+}
+
 TEST_CASE("relations evaluate per column, per row and once, and blanks make them unknown", "[relation]") {
   const TableTemplate t = smallTemplate();
   const BoundTable b = bind(t, {{"1", "2", "3"}, {"4", "5", "10"}, {"", "1", "1"}});
