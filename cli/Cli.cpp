@@ -67,10 +67,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   CheckOptions check;
   std::string color = "auto";
   std::optional<int> year;
-  CLI::App* checkCmd = app.add_subcommand("check", "Lint reports (.txt, .md files or folders) before publication");
+  CLI::App* checkCmd = app.add_subcommand("check", "Lint reports (.txt, .md, .html, .docx, .pdf files or folders) before publication");
   checkCmd->add_option("paths", check.paths, "Report files or folders; - reads one report from standard input")->required();
   checkCmd->add_option("--stdin-filename", check.stdinFilename,
-                       "With -: the report's name, for its format (.txt, .md), its .gklint.yaml and the output");
+                       "With -: the report's name, for its format (.txt, .md, .html, .docx, .pdf), its .gklint.yaml and the output");
   checkCmd->add_option("--progress", check.progress,
                        "Progress bar on standard error: auto (a terminal, not CI, after 1 s), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))

@@ -48,6 +48,7 @@ details.report.fail,details.report.unreadable{border-left-color:#c62828}
 summary{cursor:pointer;font-weight:bold}
 .meta{margin:.3em 0;color:#444}
 .read-error{color:#b71c1c}
+.severity{white-space:nowrap}
 tr.error .severity{color:#b71c1c;font-weight:bold}
 tr.warning .severity{color:#8a5300;font-weight:bold}
 tr.info .severity{color:#0d47a1}
