@@ -1,8 +1,12 @@
 #include "engine/read/HtmlGuard.h"
 
+#include <gumbo.h>
+
 #include <array>
 #include <cctype>
 #include <string>
+
+#include "engine/read/HtmlOpenElements.h"
 
 namespace gklint {
 namespace {
@@ -18,6 +22,12 @@ bool isNestingBlock(std::string_view name) {
   return false;
 }
 
+unsigned lineAt(std::string_view page, size_t offset) {
+  unsigned line = 1;
+  for (size_t k = 0; k < offset; ++k) line += page[k] == '\n' ? 1 : 0;
+  return line;
+}
+
 bool equalsNoCase(std::string_view a, std::string_view lowered) {
   if (a.size() != lowered.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
@@ -28,10 +38,12 @@ bool equalsNoCase(std::string_view a, std::string_view lowered) {
 
 }  // namespace
 
-std::optional<MarkdownHazard> findHtmlHazard(std::string_view page) {
+std::optional<MarkdownHazard> findHtmlHazard(std::string_view page, HtmlTreeBuilderWork* measured) {
   unsigned depth = 0;
   size_t i = 0;
   char name[16];
+  HtmlOpenElements parser;
+  uint64_t tags = 0, work = 0;
   while ((i = page.find('<', i)) != std::string_view::npos) {
     const size_t start = i++;
     if (page.substr(start, 4) == "<!--") {
@@ -47,6 +59,7 @@ std::optional<MarkdownHazard> findHtmlHazard(std::string_view page) {
       name[n++] = static_cast<char>(std::tolower(static_cast<unsigned char>(page[i++])));
     }
     const std::string_view tag(name, n);
+    const bool longName = n == sizeof name && i < page.size() && std::isalnum(static_cast<unsigned char>(page[i]));
     if (!closing && (equalsNoCase(tag, "script") || equalsNoCase(tag, "style"))) {
       // Their content is not markup: skip to the matching end tag.
       const std::string end = "</" + std::string(tag);
@@ -56,6 +69,28 @@ std::optional<MarkdownHazard> findHtmlHazard(std::string_view page) {
       i = j + end.size();
       continue;
     }
+    if (n > 0) {
+      const GumboTag known = longName ? GUMBO_TAG_UNKNOWN : gumbo_tagn_enum(name, static_cast<unsigned>(n));
+      if (closing) {
+        parser.end(known);
+      } else {
+        // The attributes, up to the next '>' or '<' (so that no byte is read twice) and 1 KB.
+        const std::string_view rest = page.substr(i, 1024);
+        parser.start(known, rest.substr(0, rest.find_first_of("<>")));
+      }
+      ++tags;
+      work += parser.load();
+      if (measured) *measured = {tags, work};
+      if (work > kMinTreeBuilderWork && work > kMaxTreeBuilderLoad * tags) {
+        const unsigned line = lineAt(page, start);
+        return MarkdownHazard{static_cast<uint32_t>(start), line,
+                              "the page keeps " + std::to_string(parser.load()) + " elements open at <" +
+                                  std::string(closing ? "/" : "") + std::string(tag) + "> (line " +
+                                  std::to_string(line) +
+                                  "), so that the HTML parser would search or copy them at every tag, for minutes; "
+                                  "no report page does: is this really a report? Save the article as .txt and check that"};
+      }
+    }
     if (!isNestingBlock(tag)) continue;
     if (closing) {
       depth -= depth > 0 ? 1 : 0;
@@ -63,8 +98,7 @@ std::optional<MarkdownHazard> findHtmlHazard(std::string_view page) {
     }
     // A self-closing "<div/>" opens a div in HTML all the same.
     if (++depth > kMaxHtmlBlockDepth) {
-      unsigned line = 1;
-      for (size_t k = 0; k < start; ++k) line += page[k] == '\n' ? 1 : 0;
+      const unsigned line = lineAt(page, start);
       return MarkdownHazard{static_cast<uint32_t>(start), line,
                             "the page nests block elements more than " + std::to_string(kMaxHtmlBlockDepth) +
                                 " deep (<" + std::string(tag) + "> at line " + std::to_string(line) +
