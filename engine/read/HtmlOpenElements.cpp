@@ -196,6 +196,8 @@ void HtmlOpenElements::clearToMarker() {
 void HtmlOpenElements::start(GumboTag tag, std::string_view attributes) {
   if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_BODY) return;
   if (closesParagraph(tag) && inScope(GUMBO_TAG_P, kButtonScope)) closeThrough(last_[GUMBO_TAG_P]);
+  // A heading straight inside a heading closes it.
+  if (isHeading(tag) && !stack_.empty() && isHeading(stack_.back().tag)) closeThrough(static_cast<int>(stack_.size()) - 1);
   switch (tag) {
     case GUMBO_TAG_LI:
       if (inScope(GUMBO_TAG_LI, kListItemScope)) closeThrough(last_[GUMBO_TAG_LI]);

@@ -79,6 +79,10 @@ TEST_CASE("the open-element model closes what the tree builder closes", "[html][
   spans.start(GUMBO_TAG_DIV, "");
   spans.end(GUMBO_TAG_SPAN);
   CHECK(spans.load() == 2);
+  // Unclosed headings do not nest.
+  HtmlOpenElements headings;
+  for (int i = 0; i < 10; ++i) headings.start(i % 2 ? GUMBO_TAG_H2 : GUMBO_TAG_H3, "");
+  CHECK(headings.load() == 1);
 }
 
 TEST_CASE("pages that keep thousands of elements open are refused before parsing", "[html][guard][bad-input]") {
@@ -119,7 +123,8 @@ TEST_CASE("sloppy but real markup is priced low and never refused", "[html][guar
   // Old CMS pages: unclosed <font> and <p> in every paragraph, <li> without </li>, cells
   // without </td>, misnested <strong><p>.
   const std::string page =
-      "<html><body>\n" + repeat("<p><font size=3 face=宋体>正文<strong><p>加粗</strong></p><li>条目<li>条目", 20000) +
+      "<html><body>\n" +
+      repeat("<h3>标题<p><font size=3 face=宋体>正文<strong><p>加粗</strong></p><li>条目<li>条目<a href=1>链接", 20000) +
       repeat("<table><tr><td>1<td>2<tr><td>3<td>4</table>", 5000);
   HtmlTreeBuilderWork measured;
   CHECK_FALSE(findHtmlHazard(page, &measured));
