@@ -7,6 +7,8 @@
 // $GKLINT_BENCH_CORPUS or the source tree's tests/corpus. Benchmark names:
 //   read/txt/NNN       readText on the seed's decoded text
 //   read/html/NNN      readHtml on the decoded page: gumbo's parse, the walk, the body choice
+//   guard/html/NNN     findHtmlHazard, which analyzeBytes runs before readHtml: block depth and
+//                      the tree builder's work priced (HtmlOpenElements)
 //   parse/gumbo/NNN    gumbo_parse and gumbo_destroy_output alone (default allocator): the
 //                      parser's share, the floor any gumbo-based reader stands on
 //   decode+read/html/NNN  decodeBytes (charset from <meta>) + readHtml, the reader's whole cost
@@ -25,6 +27,7 @@
 
 #include "engine/Analyzer.h"
 #include "engine/read/HtmlCharset.h"
+#include "engine/read/HtmlGuard.h"
 #include "engine/read/HtmlReader.h"
 #include "engine/read/TextReader.h"
 #include "engine/text/Decoder.h"
@@ -119,6 +122,10 @@ void registerAll() {
     })->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark(("read/html/" + in.seed).c_str(), [&in](benchmark::State& state) {
       for (auto _ : state) benchmark::DoNotOptimize(readHtml(in.decodedPage));
+      finish(state, in.page.size());
+    })->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark(("guard/html/" + in.seed).c_str(), [&in](benchmark::State& state) {
+      for (auto _ : state) benchmark::DoNotOptimize(findHtmlHazard(in.decodedPage));
       finish(state, in.page.size());
     })->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark(("parse/gumbo/" + in.seed).c_str(), [&in](benchmark::State& state) {

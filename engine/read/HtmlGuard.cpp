@@ -2,8 +2,6 @@
 
 #include <gumbo.h>
 
-#include <array>
-#include <cctype>
 #include <string>
 
 #include "engine/read/HtmlOpenElements.h"
@@ -12,14 +10,17 @@ namespace gklint {
 namespace {
 
 // Block elements that nest (p, li, dd, dt, tr, td close their open siblings; they are not counted).
-bool isNestingBlock(std::string_view name) {
-  static constexpr std::array<std::string_view, 21> kNames = {
-      "div",  "section", "article", "aside",  "nav",    "header",     "footer", "main",  "blockquote", "center", "ul",
-      "ol",   "dl",      "table",   "form",   "fieldset", "figure",   "details", "address", "menu", "dir"};
-  for (std::string_view n : kNames) {
-    if (name == n) return true;
+bool isNestingBlock(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_MAIN: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_TABLE: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGURE: case GUMBO_TAG_DETAILS: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_DIR:
+      return true;
+    default:
+      return false;
   }
-  return false;
 }
 
 unsigned lineAt(std::string_view page, size_t offset) {
@@ -28,10 +29,13 @@ unsigned lineAt(std::string_view page, size_t offset) {
   return line;
 }
 
+bool isAsciiAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char asciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 bool equalsNoCase(std::string_view a, std::string_view lowered) {
   if (a.size() != lowered.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != lowered[i]) return false;
+    if (asciiLower(a[i]) != lowered[i]) return false;
   }
   return true;
 }
@@ -46,7 +50,7 @@ std::optional<MarkdownHazard> findHtmlHazard(std::string_view page, HtmlTreeBuil
   uint64_t tags = 0, work = 0;
   while ((i = page.find('<', i)) != std::string_view::npos) {
     const size_t start = i++;
-    if (page.substr(start, 4) == "<!--") {
+    if (start + 3 < page.size() && page[start + 1] == '!' && page[start + 2] == '-' && page[start + 3] == '-') {
       const size_t end = page.find("-->", start + 4);
       if (end == std::string_view::npos) break;
       i = end + 3;
@@ -55,41 +59,42 @@ std::optional<MarkdownHazard> findHtmlHazard(std::string_view page, HtmlTreeBuil
     const bool closing = i < page.size() && page[i] == '/';
     if (closing) ++i;
     size_t n = 0;
-    while (i < page.size() && n < sizeof name && std::isalnum(static_cast<unsigned char>(page[i]))) {
-      name[n++] = static_cast<char>(std::tolower(static_cast<unsigned char>(page[i++])));
-    }
-    const std::string_view tag(name, n);
-    const bool longName = n == sizeof name && i < page.size() && std::isalnum(static_cast<unsigned char>(page[i]));
-    if (!closing && (equalsNoCase(tag, "script") || equalsNoCase(tag, "style"))) {
+    while (i < page.size() && n < sizeof name && isAsciiAlnum(page[i])) name[n++] = asciiLower(page[i++]);
+    if (n == 0) continue;  // "<!DOCTYPE", "< ", "</ ": no element
+    const std::string_view tagName(name, n);
+    const bool longName = n == sizeof name && i < page.size() && isAsciiAlnum(page[i]);
+    const GumboTag tag = longName ? GUMBO_TAG_UNKNOWN : gumbo_tagn_enum(name, static_cast<unsigned>(n));
+    if (!closing && (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE)) {
       // Their content is not markup: skip to the matching end tag.
-      const std::string end = "</" + std::string(tag);
+      const std::string end = "</" + std::string(tagName);
       size_t j = i;
       while ((j = page.find("</", j)) != std::string_view::npos && !equalsNoCase(page.substr(j, end.size()), end)) j += 2;
       if (j == std::string_view::npos) break;
       i = j + end.size();
       continue;
     }
-    if (n > 0) {
-      const GumboTag known = longName ? GUMBO_TAG_UNKNOWN : gumbo_tagn_enum(name, static_cast<unsigned>(n));
-      if (closing) {
-        parser.end(known);
-      } else {
-        // The attributes, up to the next '>' or '<' (so that no byte is read twice) and 1 KB.
-        const std::string_view rest = page.substr(i, 1024);
-        parser.start(known, rest.substr(0, rest.find_first_of("<>")));
-      }
-      ++tags;
-      work += parser.load();
-      if (measured) *measured = {tags, work};
-      if (work > kMinTreeBuilderWork && work > kMaxTreeBuilderLoad * tags) {
-        const unsigned line = lineAt(page, start);
-        return MarkdownHazard{static_cast<uint32_t>(start), line,
-                              "the page keeps " + std::to_string(parser.load()) + " elements open at <" +
-                                  std::string(closing ? "/" : "") + std::string(tag) + "> (line " +
-                                  std::to_string(line) +
-                                  "), so that the HTML parser would search or copy them at every tag, for minutes; "
-                                  "no report page does: is this really a report? Save the article as .txt and check that"};
-      }
+    if (closing) {
+      parser.end(tag);
+    } else if (HtmlOpenElements::isFormatting(tag)) {
+      // Its attributes tell identical formatting elements apart: up to the next '>' or '<' (so
+      // that no byte is read twice), 1 KB at most.
+      size_t end = i;
+      while (end < page.size() && end - i < 1024 && page[end] != '>' && page[end] != '<') ++end;
+      parser.start(tag, page.substr(i, end - i));
+    } else {
+      parser.start(tag, {});
+    }
+    ++tags;
+    work += parser.load();
+    if (measured) *measured = {tags, work};
+    if (work > kMinTreeBuilderWork && work > kMaxTreeBuilderLoad * tags) {
+      const unsigned line = lineAt(page, start);
+      return MarkdownHazard{static_cast<uint32_t>(start), line,
+                            "the page keeps " + std::to_string(parser.load()) + " elements open at <" +
+                                std::string(closing ? "/" : "") + std::string(tagName) + "> (line " +
+                                std::to_string(line) +
+                                "), so that the HTML parser would search or copy them at every tag, for minutes; "
+                                "no report page does: is this really a report? Save the article as .txt and check that"};
     }
     if (!isNestingBlock(tag)) continue;
     if (closing) {
@@ -101,7 +106,7 @@ std::optional<MarkdownHazard> findHtmlHazard(std::string_view page, HtmlTreeBuil
       const unsigned line = lineAt(page, start);
       return MarkdownHazard{static_cast<uint32_t>(start), line,
                             "the page nests block elements more than " + std::to_string(kMaxHtmlBlockDepth) +
-                                " deep (<" + std::string(tag) + "> at line " + std::to_string(line) +
+                                " deep (<" + std::string(tagName) + "> at line " + std::to_string(line) +
                                 "); no report page does: is this really a report? Save the article as .txt and check that"};
     }
   }

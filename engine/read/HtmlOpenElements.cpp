@@ -1,6 +1,7 @@
 #include "engine/read/HtmlOpenElements.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace gklint {
 namespace {
@@ -17,7 +18,9 @@ bool isVoid(GumboTag t) {
   }
 }
 
-bool isFormatting(GumboTag t) {
+}  // namespace
+
+bool HtmlOpenElements::isFormatting(GumboTag t) {
   switch (t) {
     case GUMBO_TAG_A: case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_CODE: case GUMBO_TAG_EM:
     case GUMBO_TAG_FONT: case GUMBO_TAG_I: case GUMBO_TAG_NOBR: case GUMBO_TAG_S: case GUMBO_TAG_SMALL:
@@ -27,6 +30,8 @@ bool isFormatting(GumboTag t) {
       return false;
   }
 }
+
+namespace {
 
 // Elements that put a marker in the list of active formatting elements.
 bool isMarker(GumboTag t) {
@@ -88,12 +93,7 @@ constexpr std::initializer_list<GumboTag> kListItemScope = {GUMBO_TAG_OL, GUMBO_
 constexpr std::initializer_list<GumboTag> kDefaultScope = {};
 
 uint64_t identityOf(GumboTag tag, std::string_view attributes) {
-  uint64_t h = 1469598103934665603ull ^ static_cast<uint64_t>(tag);  // FNV-1a
-  for (char c : attributes) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
+  return std::hash<std::string_view>{}(attributes) * 31 + static_cast<uint64_t>(tag);
 }
 
 }  // namespace

@@ -26,7 +26,11 @@ class HtmlOpenElements {
  public:
   HtmlOpenElements();
 
-  // A start tag; `attributes` is its raw text after the name (for the Noah's-ark identity).
+  // b, i, font, a, …: the elements of the list of active formatting elements.
+  static bool isFormatting(GumboTag tag);
+
+  // A start tag; `attributes` is its raw text after the name, which tells identical formatting
+  // elements apart (the Noah's-ark limit); other tags need none.
   void start(GumboTag tag, std::string_view attributes);
   void end(GumboTag tag);
 
