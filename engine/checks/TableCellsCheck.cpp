@@ -9,11 +9,23 @@
 #include "engine/checks/CheckRegistry.h"
 #include "engine/checks/TableSelection.h"
 #include "engine/tables/LabelText.h"
+#include "engine/text/Decimal.h"
 
 namespace gklint {
 namespace {
 
 enum class Mode { Blank, NonNumeric, BadNumber, Unit };
+
+// The number of digits of a cell written as a plain number too long to be one ("99999…" of
+// more than kMaxDecimalDigits digits, separators and a point allowed); 0 for any other text.
+size_t overlongDigits(std::string_view text) {
+  size_t digits = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') ++digits;
+    else if (c != ',' && c != '.') return 0;
+  }
+  return digits > kMaxDecimalDigits ? digits : 0;
+}
 
 class TableCellsCheck final : public Check {
  public:
@@ -135,6 +147,13 @@ class TableCellsCheck final : public Check {
       const BoundCell& c = *ref.cell;
       if (mode_ == Mode::NonNumeric) {
         if (c.state != CellState::Dash && c.state != CellState::Text) continue;
+        if (const size_t digits = overlongDigits(c.text)) {
+          ctx.report(c.span, {{"cell", where(t, ref)},
+                              {"detail", where(t, ref) + "填写了" + std::to_string(digits) + "位数字“" +
+                                             c.text.substr(0, 6) + "…”，超出可核对的数值（最多" +
+                                             std::to_string(kMaxDecimalDigits) + "位）"}});
+          continue;
+        }
         ctx.report(c.span, {{"cell", where(t, ref)},
                             {"detail", where(t, ref) + "填写了“" + c.text + "”，应填写阿拉伯数字" +
                                            (c.state == CellState::Dash ? "（没有发生的填0）" : "（说明文字请写在表外）")}});
