@@ -36,6 +36,8 @@ bool isValueToken(std::string_view token) {
 }
 
 bool isSpaceAlignedRow(std::string_view line) {
+  // Without two spaces in a row no token follows a run of them (most lines are prose).
+  if (line.find("  ") == std::string_view::npos) return false;
   const std::vector<Token> tokens = tokensOf(line);
   size_t runs = 0, values = 0;
   for (size_t k = 0; k < tokens.size(); ++k) {

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "engine/read/LayoutTables.h"
 #include "engine/text/Trim.h"
@@ -52,12 +53,28 @@ bool hasInnerSpaceRun(std::string_view line, size_t run) {
 
 }  // namespace
 
-uint32_t displayWidth(std::string_view s) {
+uint32_t displayWidthUpTo(std::string_view s, uint32_t limit) {
   uint32_t width = 0;
   size_t pos = 0;
-  while (pos < s.size()) width += isWide(utf8::next(s, pos)) ? 2 : 1;
+  while (pos < s.size() && width <= limit) {
+    const auto lead = static_cast<unsigned char>(s[pos]);
+    if (lead < 0x80) {  // ASCII: narrow
+      ++width;
+      ++pos;
+    } else if (lead >= 0xE0 && lead < 0xF0 && pos + 2 < s.size()) {  // three bytes: most of CJK
+      const char32_t cp = (static_cast<char32_t>(lead & 0x0F) << 12) |
+                          (static_cast<char32_t>(static_cast<unsigned char>(s[pos + 1]) & 0x3F) << 6) |
+                          (static_cast<unsigned char>(s[pos + 2]) & 0x3F);
+      width += isWide(cp) ? 2 : 1;
+      pos += 3;
+    } else {
+      width += isWide(utf8::next(s, pos)) ? 2 : 1;
+    }
+  }
   return width;
 }
+
+uint32_t displayWidth(std::string_view s) { return displayWidthUpTo(s, UINT32_MAX); }
 
 bool startsNumberedItem(std::string_view line) {
   static const RE2 marker(
@@ -76,7 +93,8 @@ ExtractionProfile profileExtraction(std::string_view text, const LineIndex& line
     if (line.empty() || line.find('\t') != std::string_view::npos) continue;
     if (isSpaceAlignedRow(line)) ++alignedRows;
     if (hasInnerSpaceRun(line, 3)) continue;
-    widths[i] = displayWidth(line);
+    // Past the widest page and its tolerance the exact width decides nothing below.
+    widths[i] = displayWidthUpTo(line, kMaxPageWidth + kMaxPageWidth / 10);
     if (widths[i] >= kMinMeasuredWidth) measured.push_back(widths[i]);
   }
   profile.spaceAligned = alignedRows >= 3;

@@ -25,6 +25,8 @@ ExtractionProfile profileExtraction(std::string_view text, const LineIndex& line
 
 // Display width: CJK characters and full-width forms count 2, others 1.
 uint32_t displayWidth(std::string_view s);
+// The same, counted only until it passes `limit`: the result is then some width above it.
+uint32_t displayWidthUpTo(std::string_view s, uint32_t limit);
 
 // Whether the trimmed line `line` is wrapped into `next` (trimmed, non-blank): `line` fills the
 // page width and does not end a sentence (。！？；：…), `next` does not start a heading or a

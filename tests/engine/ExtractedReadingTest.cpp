@@ -245,3 +245,22 @@ TEST_CASE("findings on pdftotext output point at the line and column pdftotext w
   const Analysis raw = analyze(extracted("period-invalid-dates.raw.txt"));
   CHECK(findings(raw, /*withInfo=*/false) == std::vector<std::string>{"3:33: error [content/period-invalid]"});
 }
+
+TEST_CASE("display width counted up to a limit agrees with the whole count below it", "[extracted][softbreak]") {
+  for (const std::string& line : std::vector<std::string>{"", "abc", "一、总体情况", "𠀋汉字 123 ，,  。", "“引号”—…①", std::string(150, 'x') + "汉字汉字",
+                                 "\xC3\xA9t\xC3\xA9"}) {
+    INFO(line);
+    const uint32_t whole = displayWidth(line);
+    for (uint32_t limit : {0u, 1u, 5u, 12u, 150u, 160u, 1000u}) {
+      const uint32_t upTo = displayWidthUpTo(line, limit);
+      if (whole <= limit) {
+        CHECK(upTo == whole);
+      } else {
+        CHECK(upTo > limit);
+        CHECK(upTo <= whole);
+      }
+    }
+  }
+  CHECK(displayWidth("一、总体情况") == 12);
+  CHECK(displayWidth("𠀋a") == 3);
+}

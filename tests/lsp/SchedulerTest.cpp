@@ -11,7 +11,7 @@ using gklint::lsp::SchedulerOptions;
 using namespace std::chrono_literals;
 
 TEST_CASE("with zero threads nothing runs until runUntilIdle, then in due order", "[lsp][scheduler]") {
-  Scheduler s(SchedulerOptions{false, 200ms});
+  Scheduler s(SchedulerOptions{false, {200ms}});
   std::vector<std::string> ran;
   s.schedule("diag:a", 200ms, [&] { ran.push_back("diag a v1"); });
   s.enqueue([&] { ran.push_back("hover"); });
@@ -25,7 +25,7 @@ TEST_CASE("with zero threads nothing runs until runUntilIdle, then in due order"
 }
 
 TEST_CASE("tasks queued while running run in the same runUntilIdle", "[lsp][scheduler]") {
-  Scheduler s(SchedulerOptions{false, 0ms});
+  Scheduler s(SchedulerOptions{false, {0ms}});
   int count = 0;
   s.enqueue([&] {
     ++count;
@@ -36,7 +36,7 @@ TEST_CASE("tasks queued while running run in the same runUntilIdle", "[lsp][sche
 }
 
 TEST_CASE("cancel drops a pending keyed task", "[lsp][scheduler]") {
-  Scheduler s(SchedulerOptions{false, 0ms});
+  Scheduler s(SchedulerOptions{false, {0ms}});
   bool ran = false;
   s.schedule("diag:a", 0ms, [&] { ran = true; });
   s.cancel("diag:a");
@@ -45,7 +45,7 @@ TEST_CASE("cancel drops a pending keyed task", "[lsp][scheduler]") {
 }
 
 TEST_CASE("the worker debounces: a burst yields one run after the delay", "[lsp][scheduler][threads]") {
-  Scheduler s(SchedulerOptions{true, 50ms});
+  Scheduler s(SchedulerOptions{true, {50ms}});
   std::atomic<int> runs{0};
   std::atomic<int> last{0};
   const auto start = Scheduler::Clock::now();
@@ -62,7 +62,7 @@ TEST_CASE("the worker debounces: a burst yields one run after the delay", "[lsp]
 }
 
 TEST_CASE("the worker runs unkeyed tasks in FIFO order", "[lsp][scheduler][threads]") {
-  Scheduler s(SchedulerOptions{true, 0ms});
+  Scheduler s(SchedulerOptions{true, {0ms}});
   std::vector<int> order;
   std::mutex m;
   for (int i = 0; i < 20; ++i) {
