@@ -62,7 +62,7 @@ void parseCell(std::string_view cellText, BoundCell& cell) {
   cell.negative = sign == "-";
   cell.integer = fraction.empty() || fraction.find_first_not_of('0') == std::string::npos;
   cell.value = *value * (cell.negative ? -1 : 1);
-  cell.reformatted = fullWidth || separators || removeSpaces(cellText).size() != std::string(cellText).size();
+  cell.reformatted = fullWidth || separators || cell.text.size() != cellText.size();  // cell.text: cellText without spaces
 }
 
 bool looksLikeValue(std::string_view cellText) {
