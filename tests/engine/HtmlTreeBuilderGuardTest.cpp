@@ -132,6 +132,22 @@ TEST_CASE("sloppy but real markup is priced low and never refused", "[html][guar
   CHECK(measured.work < 10 * measured.tags);
 }
 
+TEST_CASE("Word's Save as Web Page markup is priced low", "[html][guard]") {
+  // MSO HTML: a span per run, <o:p> inside every paragraph, a paragraph inside every cell.
+  const std::string para =
+      "<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:仿宋_GB2312'>主动公开<span "
+      "lang=EN-US>12</span>条。<o:p></o:p></span></p>\n";
+  const std::string cell =
+      "<td width=60 valign=top><p class=MsoNormal align=center><span lang=EN-US>0<o:p></o:p></span></p></td>";
+  const std::string page = "<html xmlns:o='urn:schemas-microsoft-com:office:office'><body><div class=WordSection1>" +
+                           repeat(para, 4000) + "<table class=MsoTableGrid>" + repeat("<tr>" + repeat(cell, 8) + "</tr>", 1000) +
+                           "</table></div></body></html>";
+  HtmlTreeBuilderWork measured;
+  CHECK_FALSE(findHtmlHazard(page, &measured));
+  CHECK(measured.tags > 90'000);
+  CHECK(measured.work < 10 * measured.tags);
+}
+
 TEST_CASE("every fixture and seed page is priced far below the bound", "[html][guard]") {
   size_t pages = 0;
   double worst = 0;
