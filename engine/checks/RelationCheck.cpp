@@ -145,10 +145,13 @@ class RelationCheck final : public Check, public RelationRuleSource {
 
   std::string cellName(const BoundTable& t, const CellUse& use) const {
     const int c = t.tmpl->columnIndex(use.column);
-    const std::string column = c < 0 ? use.column : t.tmpl->columns[static_cast<size_t>(c)].label;
-    const std::string& rowLabel = t.tmpl->rows[use.row].label;
-    if (rowLabel.empty()) return column;
-    return "“" + rowDisplayName(*t.tmpl, use.row) + "”的“" + column + "”";
+    const std::string& column = c < 0 ? use.column : t.tmpl->columns[static_cast<size_t>(c)].label;
+    if (t.tmpl->rows[use.row].label.empty()) return column;
+    const std::string& row = rowDisplayName(*t.tmpl, use.row);
+    std::string name;
+    name.reserve(row.size() + column.size() + 12);
+    name.append("“").append(row).append("”的“").append(column).append("”");
+    return name;
   }
 
   std::string whereName(const BoundTable& t, const std::string& at) const {

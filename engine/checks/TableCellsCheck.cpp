@@ -103,40 +103,39 @@ class TableCellsCheck final : public Check {
 
   void reportBlank(CheckContext& ctx, const BoundTable& t) const {
     const std::vector<CellRef> all = cells(t);
-    // Columns blank in every row that has them: one finding per column.
-    std::vector<std::string> wholeColumns;
-    for (const TemplateColumn& column : t.tmpl->columns) {
-      size_t total = 0, blank = 0;
-      for (const CellRef& ref : all) {
-        if (ref.column != column.key) continue;
-        ++total;
-        blank += ref.cell->state == CellState::Blank;
-      }
-      if (total >= 3 && blank == total) wholeColumns.push_back(column.key);
+    // Columns blank in every row that has them (three at least): one finding per column.
+    const size_t columnCount = t.tmpl->columns.size();
+    std::vector<int> columnOf(all.size());
+    std::vector<size_t> total(columnCount), blank(columnCount);
+    for (size_t k = 0; k < all.size(); ++k) {
+      columnOf[k] = t.tmpl->columnIndex(all[k].column);
+      if (columnOf[k] < 0) continue;
+      ++total[static_cast<size_t>(columnOf[k])];
+      blank[static_cast<size_t>(columnOf[k])] += all[k].cell->state == CellState::Blank;
     }
-    for (const std::string& key : wholeColumns) {
-      const CellRef* first = nullptr;
-      size_t count = 0;
-      for (const CellRef& ref : all) {
-        if (ref.column != key) continue;
-        if (!first) first = &ref;
-        ++count;
+    std::vector<bool> wholeColumn(columnCount);
+    for (size_t c = 0; c < columnCount; ++c) {
+      wholeColumn[c] = total[c] >= 3 && blank[c] == total[c];
+      if (!wholeColumn[c]) continue;
+      const std::string& key = t.tmpl->columns[c].key;
+      std::vector<const CellRef*> column;
+      for (size_t k = 0; k < all.size(); ++k) {
+        if (columnOf[k] == static_cast<int>(c)) column.push_back(&all[k]);
       }
+      const CellRef* first = column.front();
       Finding& f = ctx.report(first->cell->span,
                               {{"cell", tableDisplayName(t.table) + "“" + columnName(t, key) + "”列"},
                                {"detail", tableDisplayName(t.table) + "“" + columnName(t, key) + "”列" +
-                                              std::to_string(count) + "个单元格全部空白，没有发生的应填0"}});
-      std::vector<const CellRef*> column;
-      for (const CellRef& ref : all) {
-        if (ref.column != key) continue;
-        column.push_back(&ref);
-        if (&ref != first) f.related.push_back({ref.cell->span, rowDisplayName(*t.tmpl, ref.row)});
+                                              std::to_string(column.size()) + "个单元格全部空白，没有发生的应填0"}});
+      for (const CellRef* ref : column) {
+        if (ref != first) f.related.push_back({ref->cell->span, rowDisplayName(*t.tmpl, ref->row)});
       }
       f.fix = zeroFix(t, column);
     }
-    for (const CellRef& ref : all) {
+    for (size_t k = 0; k < all.size(); ++k) {
+      const CellRef& ref = all[k];
       if (ref.cell->state != CellState::Blank) continue;
-      if (std::find(wholeColumns.begin(), wholeColumns.end(), ref.column) != wholeColumns.end()) continue;
+      if (columnOf[k] >= 0 && wholeColumn[static_cast<size_t>(columnOf[k])]) continue;
       Finding& f = ctx.report(ref.cell->span, {{"cell", where(t, ref)}, {"detail", where(t, ref) + "为空，没有发生的应填0"}});
       f.fix = zeroFix(t, {&ref});
     }

@@ -18,7 +18,9 @@ namespace {
 constexpr double kMismatchMargin = 0.5;
 
 bool endsWith(const std::string& s, const std::string& suffix) {
-  return !suffix.empty() && s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  // The last bytes first: most labels differ there, and it spares a memcmp call per row.
+  return !suffix.empty() && s.size() >= suffix.size() && s.back() == suffix.back() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::string joinLabels(const LogicalRow& row) {
