@@ -7,6 +7,13 @@ std::string formatMessage(std::string_view pattern, const MessageArgs& args) {
   out.reserve(pattern.size() + 32);
   size_t i = 0;
   while (i < pattern.size()) {
+    if (pattern[i] != '{' && pattern[i] != '}') {  // a run of literal text, copied at once
+      size_t end = i + 1;
+      while (end < pattern.size() && pattern[end] != '{' && pattern[end] != '}') ++end;
+      out.append(pattern.substr(i, end - i));
+      i = end;
+      continue;
+    }
     if (pattern[i] == '{' && i + 1 < pattern.size() && pattern[i + 1] == '{') {
       out += '{';
       i += 2;
